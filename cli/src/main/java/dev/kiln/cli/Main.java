@@ -1,0 +1,39 @@
+package dev.kiln.cli;
+
+import dev.kiln.KilnException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** Entry point of the {@code kiln} command. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        var root = new KilnCommand();
+        var cli = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, root.debug, err));
+        return cli.execute(args);
+    }
+
+    private static int report(Exception ex, boolean debug, PrintWriter err) {
+        if (ex instanceof KilnException kiln) {
+            err.println("ERROR: " + kiln.getMessage());
+        } else {
+            err.println("ERROR: internal error: " + ex);
+        }
+        if (debug || !(ex instanceof KilnException)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+}
