@@ -1,0 +1,4 @@
+package dev.kiln.dockerfile.instructions;
+
+/** {@code RUN --network}. */
+public enum NetworkMode { DEFAULT, NONE, HOST }
