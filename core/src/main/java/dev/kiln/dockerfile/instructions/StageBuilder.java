@@ -1,12 +1,89 @@
 package dev.kiln.dockerfile.instructions;
 
+import dev.kiln.dockerfile.parser.Node;
+import dev.kiln.dockerfile.parser.ParseWarning;
 import dev.kiln.dockerfile.parser.ParsedDockerfile;
+import dev.kiln.dockerfile.parser.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Groups typed instructions into stages. */
+/** Groups typed instructions into stages: ARGs before the first FROM are meta ARGs, FROM opens a stage. */
 final class StageBuilder {
-    private StageBuilder() {}
+    private final ParsedDockerfile dockerfile;
+    private final List<Arg> metaArgs = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
+    private final List<ParseWarning> warnings = new ArrayList<>();
+    private From currentFrom;
+    private List<Instruction> current;
+    private boolean shellSet;
+
+    private StageBuilder(ParsedDockerfile dockerfile) {
+        this.dockerfile = dockerfile;
+        if (dockerfile.warnings() != null) {
+            warnings.addAll(dockerfile.warnings());
+        }
+    }
 
     static ParsedStages build(ParsedDockerfile dockerfile) {
-        throw new UnsupportedOperationException("TODO");
+        return new StageBuilder(dockerfile).run();
+    }
+
+    private ParsedStages run() {
+        try {
+            for (var node : dockerfile.children()) {
+                add(node);
+            }
+        } catch (InstructionException e) {
+            throw Errors.at(dockerfile.fileName(), lines(), e);
+        }
+        closeStage();
+        if (stages.isEmpty()) {
+            throw Errors.at(dockerfile.fileName(), lines(), new InstructionException(dockerfile.range(),
+                    "the Dockerfile has no FROM instruction; add one (e.g. FROM debian:stable) to start a stage"));
+        }
+        return new ParsedStages(dockerfile.fileName(), metaArgs, stages, warnings, lines());
+    }
+
+    private List<String> lines() {
+        return dockerfile.lines() == null ? List.of() : dockerfile.lines();
+    }
+
+    private void add(Node node) {
+        Lint.beforeParse(node, warnings);
+        var instruction = InstructionParser.parse(node);
+        switch (instruction) {
+            case From from -> openStage(from);
+            case Arg arg when current == null -> metaArgs.add(arg);
+            default -> {
+                if (current == null) {
+                    throw new InstructionException(node.range(), "no build stage in current context: "
+                            + instruction.keyword() + " must come after a FROM (only ARG may come before the first FROM)");
+                }
+                Lint.afterParse(instruction, shellSet, warnings);
+                shellSet |= instruction instanceof Shell;
+                current.add(instruction);
+            }
+        }
+    }
+
+    private void openStage(From from) {
+        closeStage();
+        currentFrom = from;
+        current = new ArrayList<>();
+        shellSet = false;
+    }
+
+    private void closeStage() {
+        if (currentFrom == null) {
+            return;
+        }
+        var last = current.isEmpty() ? currentFrom.range() : current.getLast().range();
+        var start = currentFrom.range();
+        var range = start == null || last == null ? start
+                : new SourceRange(start.startLine(), start.startColumn(), last.endLine(), last.endColumn());
+        stages.add(new Stage(currentFrom.stageName(), currentFrom.image(), currentFrom.platform(), stages.size(),
+                current, range, currentFrom));
+        currentFrom = null;
+        current = null;
     }
 }
