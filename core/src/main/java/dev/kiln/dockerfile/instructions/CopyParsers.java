@@ -49,8 +49,7 @@ final class CopyParsers {
     private static SourcesAndDestination sourcesAndDestination(Request request, String keyword) {
         var args = request.args();
         var destination = args.getLast();
-        boolean heredocsAllowed = !request.node().json();
-        if (heredocsAllowed && HEREDOC_WORD.matcher(destination).matches()) {
+        if (heredocName(destination) != null) {
             throw request.fail(keyword + " cannot accept a heredoc as a destination");
         }
         var byName = new HashMap<String, Heredoc>();
@@ -58,24 +57,34 @@ final class CopyParsers {
         var paths = new ArrayList<String>();
         var inline = new ArrayList<HeredocSource>();
         for (var source : args.subList(0, args.size() - 1)) {
-            var heredoc = heredocsAllowed ? byName.get(heredocName(source)) : null;
-            if (heredoc == null) {
+            var name = heredocName(source);
+            if (name == null) {
                 paths.add(source);
-            } else {
-                var content = heredoc.chomp() ? LEADING_TABS.matcher(heredoc.content()).replaceAll("")
-                        : heredoc.content();
-                inline.add(new HeredocSource(heredoc.name(), content, heredoc.expand()));
+                continue;
             }
+            // As BuildKit: a heredoc word without a body (e.g. in JSON form) is an empty file.
+            var heredoc = byName.getOrDefault(name, new Heredoc(name, 0, !isQuoted(source), isChomp(source), ""));
+            var content = heredoc.chomp() ? LEADING_TABS.matcher(heredoc.content()).replaceAll("") : heredoc.content();
+            inline.add(new HeredocSource(name, content, heredoc.expand()));
         }
         return new SourcesAndDestination(paths, inline, destination);
+    }
+
+    private static boolean isQuoted(String word) {
+        return word.contains("\"") || word.contains("'");
+    }
+
+    private static boolean isChomp(String word) {
+        var matcher = HEREDOC_WORD.matcher(word);
+        return matcher.matches() && matcher.group(2).equals("-");
     }
 
     /** The terminator a heredoc word names, quotes removed; null when the word opens no heredoc. */
     private static String heredocName(String word) {
         var matcher = HEREDOC_WORD.matcher(word);
-        if (!matcher.matches()) {
+        if (!matcher.matches() || matcher.group(3).isEmpty() || matcher.group(3).isBlank()) {
             return null;
         }
-        return matcher.group(3).replace("\"", "").replace("'", "");
+        return matcher.group(3).strip().replace("\"", "").replace("'", "");
     }
 }
