@@ -1,11 +1,18 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
+import dev.kiln.plan.BuildRequest;
+import dev.kiln.plan.Frontend;
+import dev.kiln.plan.PlanPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,11 +46,49 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the build plan and exit without building.")
     boolean dryRun;
 
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+            description = "Set the target platform for the build (default: the machine's).")
+    String platform;
+
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
     Path context;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new KilnException("kiln build is not implemented yet");
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        checkContext();
+        var dockerfile = DockerfileSource.locate(file, context, System.in);
+        var plan = Frontend.plan(dockerfile.displayName(), dockerfile.text(), request());
+        if (dryRun) {
+            PlanPrinter.print(plan, out);
+            PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
+            return 0;
+        }
+        PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
+        throw new KilnException("building images is not implemented yet; use --dry-run to see the plan");
+    }
+
+    private BuildRequest request() {
+        var host = HostPlatform.current();
+        if (platform != null && platform.contains(",")) {
+            throw new KilnException("--platform " + platform + ": building for several platforms at once is not "
+                    + "supported yet; build once per platform");
+        }
+        return new BuildRequest(BuildArgs.parse(buildArgs, System.getenv()), Optional.ofNullable(target), host,
+                platform == null ? host : platform);
+    }
+
+    private void checkContext() {
+        if (context.toString().equals("-")) {
+            throw new KilnException("reading the build context from standard input is not supported; "
+                    + "pass a directory");
+        }
+        if (!Files.isDirectory(context)) {
+            throw new KilnException("build context " + context + " is not a directory");
+        }
     }
 }

@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "did you mean" lookup: the closest option within edit distance 2, as BuildKit's suggest package. */
-final class Suggestion {
+public final class Suggestion {
     private static final int MAX_DISTANCE_EXCLUSIVE = 3;
 
     private Suggestion() {}
 
     /** The closest option, or empty when none is close or the value is itself an option. */
-    static Optional<String> closest(String value, Collection<String> options, boolean caseSensitive) {
+    public static Optional<String> closest(String value, Collection<String> options, boolean caseSensitive) {
         var needle = caseSensitive ? value : value.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = MAX_DISTANCE_EXCLUSIVE;
@@ -30,7 +30,7 @@ final class Suggestion {
     }
 
     /** {@code message} followed by " (did you mean X?)" when a close option exists. */
-    static String withHint(String message, String value, Collection<String> options, boolean caseSensitive,
+    public static String withHint(String message, String value, Collection<String> options, boolean caseSensitive,
                            String prefix) {
         return closest(value, options, caseSensitive)
                 .map(match -> message + " (did you mean " + prefix + match + "?)")

@@ -1,0 +1,126 @@
+package dev.kiln.plan;
+
+import dev.kiln.KilnException;
+import dev.kiln.dockerfile.instructions.InstructionException;
+import dev.kiln.dockerfile.instructions.ParsedStages;
+import dev.kiln.dockerfile.instructions.Stage;
+import dev.kiln.dockerfile.instructions.Suggestion;
+import dev.kiln.dockerfile.parser.ParseWarning;
+import dev.kiln.dockerfile.shell.ShellLexer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns typed stages into a checked, pruned {@link BuildPlan}: global ARGs, stage references,
+ * cycles, the target and what it needs, and each needed stage's instructions expanded in order.
+ */
+public final class Planner {
+    private final ParsedStages parsed;
+    private final BuildRequest request;
+    private final ShellLexer lexer;
+    private final List<ParseWarning> warnings;
+
+    private Planner(ParsedStages parsed, char escape, BuildRequest request) {
+        this.parsed = parsed;
+        this.request = request;
+        this.lexer = new ShellLexer(escape);
+        this.warnings = new ArrayList<>(parsed.warnings());
+    }
+
+    /**
+     * @param escape the Dockerfile's escape character (from its directives)
+     * @throws dev.kiln.dockerfile.DockerfileException for a Dockerfile error, naming file:line:col
+     * @throws KilnException for a request that does not fit the Dockerfile (e.g. an unknown target)
+     */
+    public static BuildPlan plan(ParsedStages parsed, char escape, BuildRequest request) {
+        try {
+            return new Planner(parsed, escape, request).plan();
+        } catch (InstructionException e) {
+            throw parsed.locate(e);
+        }
+    }
+
+    private BuildPlan plan() {
+        var platformArgs = new PlatformArgs(request.buildPlatform(), request.targetPlatform()).values();
+        var meta = MetaArgs.evaluate(parsed.metaArgs(), platformArgs, request.buildArgs(), lexer);
+        var stages = parsed.stages();
+        var names = new StageNames(stages, warnings);
+        var resolver = new StageResolver(stages, names, meta, lexer, warnings);
+        var resolved = stages.stream().map(resolver::resolve).toList();
+
+        var graph = new StageGraph(stages.size());
+        resolved.forEach(stage -> stage.dependencies().forEach(d -> graph.addDependency(stage.index(), d)));
+        graph.findCycle().ifPresent(cycle -> {
+            throw new InstructionException(stages.get(cycle.getFirst()).from().range(),
+                    "circular dependency detected on stage: " + displayName(stages.get(cycle.getFirst())));
+        });
+
+        int target = targetIndex(names, stages);
+        var needed = graph.reachableFrom(target);
+        resolved.stream().filter(s -> needed.get(s.index())).forEach(StageResolver.Resolved::checkCopySourcesDefinedBefore);
+
+        var planned = expandInBuildOrder(resolved, graph.buildOrder(needed), meta);
+        reportUnusedBuildArgs(meta, planned);
+        var pruned = stages.stream().filter(s -> !needed.get(s.index())).toList();
+        warnings.sort(Comparator.comparingInt(w -> w.range() == null ? Integer.MAX_VALUE : w.range().startLine()));
+        return new BuildPlan(parsed.fileName(), planned, pruned, target, meta.values(), warnings);
+    }
+
+    private List<PlannedStage> expandInBuildOrder(List<StageResolver.Resolved> resolved, List<Integer> order,
+                                                  MetaArgs meta) {
+        var endVariables = new HashMap<Integer, Map<String, String>>();
+        var planned = new ArrayList<PlannedStage>();
+        for (int index : order) {
+            var stage = resolved.get(index);
+            var baseVariables = stage.base() instanceof StageBase.FromStage(int base)
+                    ? endVariables.get(base) : Map.<String, String>of();
+            var scope = new VariableScope(baseVariables, meta.values(), request.buildArgs(), lexer);
+            var steps = stage.steps().stream()
+                    .map(step -> new PlannedStep(scope.dispatch(step.instruction()), step.onBuild(), step.sources()))
+                    .toList();
+            endVariables.put(index, scope.variables());
+            planned.add(new PlannedStage(stage.stage(), stage.base(), stage.platform(), stage.dependencies(), steps));
+        }
+        return planned;
+    }
+
+    private int targetIndex(StageNames names, List<Stage> stages) {
+        if (request.target().isEmpty()) {
+            return stages.size() - 1;
+        }
+        var wanted = request.target().get();
+        return names.lookup(wanted).orElseThrow(() -> unknownTarget(wanted, names.names()));
+    }
+
+    private static KilnException unknownTarget(String wanted, List<String> names) {
+        var message = Suggestion.withHint("target stage \"" + wanted + "\" could not be found", wanted, names,
+                false, "");
+        return new KilnException(message + (names.isEmpty()
+                ? "; this Dockerfile names no stages (add AS <name> to a FROM line)"
+                : "; the stages are: " + String.join(", ", names)));
+    }
+
+    private void reportUnusedBuildArgs(MetaArgs meta, List<PlannedStage> planned) {
+        var used = new java.util.HashSet<>(meta.declared());
+        planned.forEach(stage -> stage.steps().forEach(step -> {
+            if (step.instruction() instanceof dev.kiln.dockerfile.instructions.Arg arg) {
+                arg.definitions().forEach(d -> used.add(d.name()));
+            }
+        }));
+        var unused = request.buildArgs().keySet().stream()
+                .filter(name -> !used.contains(name) && !PredefinedArgs.isPredefined(name))
+                .sorted().collect(Collectors.joining(" "));
+        if (!unused.isEmpty()) {
+            warnings.add(new ParseWarning("One or more build-args [" + unused + "] were not consumed", null));
+        }
+    }
+
+    static String displayName(Stage stage) {
+        return stage.name().orElse("stage-" + stage.index());
+    }
+}
