@@ -20,6 +20,6 @@ public record Node(String keyword, List<String> flags, List<String> args, Node n
 
     /** The keyword lower-cased, as instructions are matched. */
     public String value() {
-        return keyword.toLowerCase(java.util.Locale.ROOT);
+        return GoStrings.toLower(keyword);
     }
 }
