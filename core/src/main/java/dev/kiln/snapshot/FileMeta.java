@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** lstat of one path plus its symlink target and xattrs (overlayfs' private ones left out). */
 record FileMeta(Change.Type type, int mode, int uid, int gid, long size, long rdev, long dev, long ino,
-                int nlink, FileTime ctime, String linkTarget, List<Xattr> xattrs) {
+                int nlink, FileTime ctime, FileTime birth, String linkTarget, List<Xattr> xattrs) {
 
     static final String OVERLAY_XATTR_PREFIX = "trusted.overlay.";
     private static final int S_IFMT = 0170000;
@@ -27,7 +27,7 @@ record FileMeta(Change.Type type, int mode, int uid, int gid, long size, long rd
             long size = type == Change.Type.REGULAR ? (long) a.get("size") : 0;
             return new FileMeta(type, rawMode & 07777, (int) a.get("uid"), (int) a.get("gid"), size,
                     (long) a.get("rdev"), (long) a.get("dev"), (long) a.get("ino"), (int) a.get("nlink"),
-                    (FileTime) a.get("ctime"), target, type == Change.Type.SYMLINK ? List.of() : xattrsOf(path));
+                    (FileTime) a.get("ctime"), (FileTime) a.get("creationTime"), target, type == Change.Type.SYMLINK ? List.of() : xattrsOf(path));
         } catch (IOException e) {
             throw new SnapshotException("cannot read the attributes of " + path + ": " + e.getMessage(), e);
         }

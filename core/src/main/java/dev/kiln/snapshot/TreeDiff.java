@@ -3,6 +3,7 @@ package dev.kiln.snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,9 +27,11 @@ final class TreeDiff {
     private final Set<String> present = new HashSet<>();
     /** Paths whose old subtree is gone as a whole (replaced or recreated): no whiteouts below them. */
     private final Set<String> replaced = new HashSet<>();
+    private final boolean birthTimes;
 
     private TreeDiff(Path root, NavigableMap<String, FileMeta> before, Map<String, Path> sources) {
         this.root = root;
+        this.birthTimes = hasBirthTimes(root.getParent());
         this.before = before;
         this.sources = sources;
     }
@@ -69,8 +72,29 @@ final class TreeDiff {
         return true;
     }
 
-    private static boolean isRecreatedDir(FileMeta old, FileMeta now) {
-        return now.type() == Change.Type.DIRECTORY && old.ino() != now.ino();
+    /** Inode numbers are reused at once (ext4), so the birth time (statx) tells a new directory apart too. */
+    private boolean isRecreatedDir(FileMeta old, FileMeta now) {
+        if (now.type() != Change.Type.DIRECTORY) return false;
+        return old.ino() != now.ino() || (birthTimes && !old.birth().equals(now.birth()));
+    }
+
+    /**
+     * Whether the filesystem under {@code dir} records birth times: without them the JDK reports the
+     * modification time instead, which a probe directory with a reset mtime reveals.
+     */
+    static boolean hasBirthTimes(Path dir) {
+        try {
+            Path probe = Files.createTempDirectory(dir, ".birth-probe");
+            try {
+                FileTime before = (FileTime) Files.getAttribute(probe, "basic:creationTime");
+                Files.setLastModifiedTime(probe, FileTime.fromMillis(0));
+                return before.equals(Files.getAttribute(probe, "basic:creationTime"));
+            } finally {
+                Files.delete(probe);
+            }
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean isModified(String rel, Path path, FileMeta old, FileMeta now) {
