@@ -33,8 +33,11 @@ class SyscallsTest {
         try (FsContext fs = FsContext.open("tmpfs")) {
             fs.set("size", "1m").mountAt(target);
         }
-        assertThat(mountinfoTargets()).contains(target.toString());
-        Mounts.unmount(target, 0);
+        try {
+            assertThat(mountinfoTargets()).contains(target.toString());
+        } finally {
+            Mounts.unmount(target, 0);
+        }
         assertThat(mountinfoTargets()).doesNotContain(target.toString());
     }
 
