@@ -1,0 +1,80 @@
+package dev.kiln.exec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One process to run in a root filesystem, as a RUN step needs it.
+ *
+ * @param rootfs   the directory that becomes "/" (usually an {@code ActiveSnapshot.root()})
+ * @param args     argv; args[0] is looked up on the PATH given in {@code env}
+ * @param env      "NAME=value" entries, exactly the process environment
+ * @param cwd      absolute working directory inside the root; created when missing
+ * @param network  {@link Network#HOST} shares the host's network, {@link Network#NONE} gives only loopback
+ * @param mounts   extra bind mounts, applied after the standard ones
+ */
+public record ExecSpec(Path rootfs, List<String> args, List<String> env, String cwd, User user, Network network,
+                       String hostname, List<BindMount> mounts) {
+
+    public enum Network { HOST, NONE }
+
+    /** Numeric identity of the process; names are resolved by the caller (from the image's /etc/passwd). */
+    public record User(int uid, int gid, List<Integer> additionalGids) {
+        public static final User ROOT = new User(0, 0, List.of());
+
+        public User {
+            additionalGids = List.copyOf(additionalGids);
+        }
+    }
+
+    /** A host path made visible at {@code destination} (absolute, inside the root). */
+    public record BindMount(Path source, String destination, boolean readOnly) {
+        public BindMount {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(destination, "destination");
+        }
+    }
+
+    public static final String DEFAULT_HOSTNAME = "buildkitsandbox";
+    public static final String DEFAULT_PATH =
+            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    public ExecSpec {
+        Objects.requireNonNull(rootfs, "rootfs");
+        args = List.copyOf(args);
+        env = List.copyOf(env);
+        mounts = List.copyOf(mounts);
+        if (args.isEmpty()) throw new ExecException("a RUN step needs a command; got an empty argument list");
+        if (!cwd.startsWith("/")) throw new ExecException("working directory " + cwd + " must be absolute");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(hostname, "hostname");
+    }
+
+    /** {@code sh -c script} as root in "/", host network, PATH only. */
+    public static ExecSpec shell(Path rootfs, String script) {
+        return new ExecSpec(rootfs, List.of("/bin/sh", "-c", script), List.of(DEFAULT_PATH), "/", User.ROOT,
+                Network.HOST, DEFAULT_HOSTNAME, List.of());
+    }
+
+    public ExecSpec withNetwork(Network n) {
+        return new ExecSpec(rootfs, args, env, cwd, user, n, hostname, mounts);
+    }
+
+    public ExecSpec withUser(User u) {
+        return new ExecSpec(rootfs, args, env, cwd, u, network, hostname, mounts);
+    }
+
+    public ExecSpec withCwd(String dir) {
+        return new ExecSpec(rootfs, args, env, dir, user, network, hostname, mounts);
+    }
+
+    public ExecSpec withEnv(List<String> e) {
+        return new ExecSpec(rootfs, args, e, cwd, user, network, hostname, mounts);
+    }
+
+    public ExecSpec withMounts(List<BindMount> m) {
+        return new ExecSpec(rootfs, args, env, cwd, user, network, hostname, m);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.kiln.image.layer;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The three Linux calls extraction needs and NIO lacks: {@code mknod} (devices, fifos, overlay
+ * whiteouts) and {@code lsetxattr}/{@code lgetxattr} (which, unlike NIO's user-xattr view, reach
+ * the {@code trusted.} and {@code security.} namespaces and never follow a symlink).
+ */
+final class ExtractionSyscalls {
+    static final int S_IFIFO = 0010000;
+    static final int S_IFCHR = 0020000;
+    static final int S_IFBLK = 0060000;
+    static final int ENODATA = 61;
+    static final int ENOTSUP = 95;
+    static final int EPERM = 1;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CALL_STATE.varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle MKNOD = downcall("mknod",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    private static final MethodHandle LSETXATTR = downcall("lsetxattr",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+    private static final MethodHandle LGETXATTR = downcall("lgetxattr",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_LONG));
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("strerror").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_BYTE), ValueLayout.JAVA_INT));
+
+    private ExtractionSyscalls() {
+    }
+
+    /** An errno-carrying failure, so callers can tell "not supported here" from real errors. */
+    static final class SyscallException extends IOException {
+        private final int errno;
+
+        SyscallException(String call, Path path, int errno) {
+            super(call + " " + path + ": " + describe(errno));
+            this.errno = errno;
+        }
+
+        int errno() {
+            return errno;
+        }
+    }
+
+    static void mknod(Path path, int typeAndMode, int major, int minor) throws SyscallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc = (int) MKNOD.invokeExact(state, arena.allocateFrom(path.toString()), typeAndMode,
+                    makedev(major, minor));
+            check(rc, state, "mknod", path);
+        } catch (SyscallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mknod downcall failed", t);
+        }
+    }
+
+    static void lsetxattr(Path path, String name, byte[] value) throws SyscallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment buffer = arena.allocate(Math.max(1, value.length));
+            MemorySegment.copy(value, 0, buffer, ValueLayout.JAVA_BYTE, 0, value.length);
+            int rc = (int) LSETXATTR.invokeExact(state, arena.allocateFrom(path.toString()),
+                    arena.allocateFrom(name), buffer, (long) value.length, 0);
+            check(rc, state, "lsetxattr " + name, path);
+        } catch (SyscallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("lsetxattr downcall failed", t);
+        }
+    }
+
+    /** The attribute's value, or empty when the file does not carry it. */
+    static Optional<byte[]> lgetxattr(Path path, String name) throws SyscallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment buffer = arena.allocate(65536);
+            long n = (long) LGETXATTR.invokeExact(state, arena.allocateFrom(path.toString()),
+                    arena.allocateFrom(name), buffer, buffer.byteSize());
+            if (n < 0 && (int) ERRNO.get(state, 0L) == ENODATA) {
+                return Optional.empty();
+            }
+            check((int) Math.min(n, 0), state, "lgetxattr " + name, path);
+            return Optional.of(buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE));
+        } catch (SyscallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("lgetxattr downcall failed", t);
+        }
+    }
+
+    /** glibc's {@code makedev}: the 64-bit dev_t layout Linux uses. */
+    static long makedev(int major, int minor) {
+        long ma = Integer.toUnsignedLong(major);
+        long mi = Integer.toUnsignedLong(minor);
+        return ((ma & 0xfffff000L) << 32) | ((ma & 0xfffL) << 8) | ((mi & 0xffffff00L) << 12) | (mi & 0xffL);
+    }
+
+    private static void check(int rc, MemorySegment state, String call, Path path) throws SyscallException {
+        if (rc < 0) {
+            throw new SyscallException(call, path, (int) ERRNO.get(state, 0L));
+        }
+    }
+
+    private static String describe(int errno) {
+        try {
+            MemorySegment message = (MemorySegment) STRERROR.invokeExact(errno);
+            return message.reinterpret(1024).getString(0);
+        } catch (Throwable t) {
+            return "errno " + errno;
+        }
+    }
+
+    private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
+        MemorySegment symbol = LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new IllegalStateException("libc has no " + name));
+        return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
+    }
+}
