@@ -77,8 +77,12 @@ class ParserErrorTest {
 
     @Test
     void heredocWithUnbalancedQuoteInItsWord() {
-        // the line lexes, but the terminator word alone does not: ${a:-'} swallows the quote
-        assertThat(failure("FROM a\nRUN <<\"${a:-'}\"\nx\n")).isNotNull();
+        // the expansion's text is split into words again, so <<c" becomes a word of its own,
+        // and its terminator c" has an unbalanced quote (BuildKit fails the same way)
+        DockerfileException e = failure("FROM a\nRUN ${a:-\"b <<c\"}\nx\n");
+
+        assertThat(e.range().startLine()).isEqualTo(2);
+        assertThat(e).hasMessageContaining("double-quote");
     }
 
     @Test

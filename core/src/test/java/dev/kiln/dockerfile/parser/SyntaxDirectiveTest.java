@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SyntaxDirectiveTest {
-    private static final String DIGEST = "@sha256:" + "ab".repeat(32);
+    private static final String DIGEST = "@sha256:abababababababababababababababababababababababababababababababab";
 
     @ParameterizedTest
     @ValueSource(strings = {"docker/dockerfile", "docker/dockerfile:1", "docker/dockerfile:1.7", "docker/dockerfile:1.7.1",
