@@ -46,7 +46,7 @@ public final class VariableScope {
 
     /** The variables as they stand now (what the next instruction sees). */
     public Map<String, String> variables() {
-        return Map.copyOf(variables);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
     /** Expands the instruction against the current variables and applies what it defines. */
