@@ -76,8 +76,10 @@ class PlannerTest {
                 FROM --platform=$BUILDPLATFORM alpine:$VERSION
                 """;
         var plan = plan(dockerfile);
-        assertThat(plan.stages().getFirst().base()).isEqualTo(new StageBase.FromImage("golang:1.21"));
-        assertThat(plan.stages().get(1).platform()).contains("linux/amd64");
+        assertThat(plan.targetStage().base()).isEqualTo(new StageBase.FromImage("alpine:1.21"));
+        assertThat(plan.targetStage().platform()).contains("linux/amd64");
+        assertThat(plan(dockerfile, Map.of(), "build").targetStage().base())
+                .isEqualTo(new StageBase.FromImage("golang:1.21"));
         var overridden = plan(dockerfile, Map.of("VERSION", "1.23"), "build");
         assertThat(overridden.stages().getFirst().base()).isEqualTo(new StageBase.FromImage("golang:1.23"));
     }
