@@ -20,6 +20,7 @@ import java.util.Optional;
  * fails on a device and blocks on a fifo); {@code lsetxattr}/{@code lgetxattr} (unlike NIO's
  * user-xattr view they reach {@code trusted.} and {@code security.} and never follow a symlink).
  */
+@SuppressWarnings("restricted") // native access is enabled for the whole application (--enable-native-access)
 final class ExtractionSyscalls {
     static final int S_IFIFO = 0010000;
     static final int S_IFCHR = 0020000;
@@ -142,10 +143,13 @@ final class ExtractionSyscalls {
             MemorySegment buffer = arena.allocate(65536);
             long n = (long) LGETXATTR.invokeExact(state, arena.allocateFrom(path.toString()),
                     arena.allocateFrom(name), buffer, buffer.byteSize());
-            if (n < 0 && (int) ERRNO.get(state, 0L) == ENODATA) {
-                return Optional.empty();
+            if (n < 0) {
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno == ENODATA) {
+                    return Optional.empty();
+                }
+                throw new SyscallException("lgetxattr " + name, path, errno);
             }
-            check((int) Math.min(n, 0), state, "lgetxattr " + name, path);
             return Optional.of(buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE));
         } catch (SyscallException e) {
             throw e;
