@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,21 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print the build plan and exit without building.")
     boolean dryRun;
+
+    @Option(names = "--no-cache-filter", paramLabel = "STAGE", split = ",",
+            description = "Do not use the cache for these stages. Repeatable.")
+    List<String> noCacheFilter = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "K=V", description = "Set a label on the final image. Repeatable.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "default",
+            description = "Network for RUN steps: default (the host's), host or none.")
+    String network;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "How many steps may run at once (default: the number of cores).")
+    Integer jobs;
 
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
             description = "Set the target platform for the build (default: the machine's).")
@@ -89,7 +105,17 @@ public final class BuildCommand implements Callable<Integer> {
     private BuildOptions options(DockerfileSource dockerfile) {
         var target = platform == null ? Platform.current() : Platform.parse(platform);
         return new BuildOptions(context, dockerfile.path(), BuildArgs.parse(buildArgs, System.getenv()), tags,
-                Map.of(), ExecSpec.Network.HOST, target);
+                KeyValues.parse("--label", labels), networkMode(), target, noCache,
+                noCacheFilter.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet()),
+                jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
+    }
+
+    private ExecSpec.Network networkMode() {
+        return switch (network) {
+            case "default", "host" -> ExecSpec.Network.HOST;
+            case "none" -> ExecSpec.Network.NONE;
+            default -> throw new KilnException("--network " + network + " is not supported; use default, host or none");
+        };
     }
 
     private BuildRequest request() {

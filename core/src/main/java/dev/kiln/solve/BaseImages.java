@@ -2,6 +2,7 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
+import dev.kiln.image.Digest;
 import dev.kiln.image.ImageCodec;
 import dev.kiln.image.Platform;
 import dev.kiln.store.Store;
@@ -16,14 +17,17 @@ final class BaseImages {
         this.store = store;
     }
 
-    ImageState resolve(String reference, Platform platform) {
+    /** A base image found: its state and the digest of the manifest it came from. */
+    record Resolved(ImageState image, Digest manifest) {}
+
+    Resolved resolve(String reference, Platform platform) {
         var descriptor = store.names().get(reference).orElseThrow(() -> new KilnException(
                 "base image " + reference + " is not in the local store (" + store.root() + "); import it with "
                         + "'kiln import' or 'kiln load' (pulling from registries is not available yet)"));
         return load(descriptor, platform, reference);
     }
 
-    ImageState load(Descriptor descriptor, Platform platform, String reference) {
+    Resolved load(Descriptor descriptor, Platform platform, String reference) {
         if (descriptor.mediaType().isIndex()) {
             var index = ImageCodec.decodeIndex(store.blobs().readAll(descriptor.digest()));
             var match = index.manifests().stream()
@@ -45,6 +49,6 @@ final class BaseImages {
         for (int i = 0; i < diffIds.size(); i++) {
             layers.add(new LayerRef(manifest.layers().get(i), diffIds.get(i)));
         }
-        return new ImageState(config, layers);
+        return new Resolved(new ImageState(config, layers), descriptor.digest());
     }
 }

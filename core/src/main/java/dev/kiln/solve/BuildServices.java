@@ -26,6 +26,7 @@ public final class BuildServices {
     private final Path workRoot;
     private final LayerOptions layerOptions;
     private final Consumer<String> notices;
+    private final BuildCache cache;
     private Executor executor;
 
     public BuildServices(Store store, LayerOptions layerOptions, Snapshotter.Strategy strategy, Consumer<String> notices) {
@@ -35,6 +36,11 @@ public final class BuildServices {
         this.workRoot = directory(store.root().resolve("tmp"));
         this.snapshots = new LayerSnapshots(directory(store.root().resolve("snapshots")), store.blobs());
         this.snapshotter = new Snapshotter(workRoot, strategy, notices);
+        this.cache = new BuildCache(store.root().resolve("cache"), store.blobs());
+    }
+
+    BuildCache cache() {
+        return cache;
     }
 
     public Store store() {

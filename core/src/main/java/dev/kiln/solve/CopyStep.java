@@ -19,12 +19,20 @@ final class CopyStep {
         this.stages = stages;
     }
 
-    StageRunner.LayerStepResult copy(Copy copy, PlannedStep step, ImageState state, StageConfig config,
-                                     String location) {
+    /** A COPY or ADD with its inputs resolved: its cache key and history are known before it runs. */
+    interface Prepared {
+        CacheKey key(CacheKey parent);
+
+        String createdBy();
+
+        LayerRef run();
+    }
+
+    Prepared prepareCopy(Copy copy, PlannedStep step, ImageState state, StageConfig config, String location) {
         throw new KilnException(location + ": COPY is not available yet in this build of Kiln");
     }
 
-    StageRunner.LayerStepResult add(Add add, ImageState state, StageConfig config, String location) {
+    Prepared prepareAdd(Add add, ImageState state, StageConfig config, String location) {
         throw new KilnException(location + ": ADD is not available yet in this build of Kiln");
     }
 }

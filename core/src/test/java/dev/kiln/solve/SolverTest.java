@@ -43,12 +43,16 @@ class SolverTest {
     }
 
     BuildResult build(String dockerfile) {
+        return build(dockerfile, false);
+    }
+
+    BuildResult build(String dockerfile, boolean noCache) {
         var platform = Platform.current().normalized();
         var plan = Frontend.plan("Dockerfile", dockerfile,
                 new BuildRequest(Map.of(), Optional.empty(), platform.toString(), platform.toString()));
         var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.Strategy.AUTO, log::add);
         var options = new BuildOptions(context, null, Map.of(), List.of("result:latest"), Map.of(),
-                ExecSpec.Network.HOST, platform);
+                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2);
         return Solver.build(plan, options, services, new StepLog() {
             public void started(String s) { log.add("start " + s); }
             public void output(String s, String line) { log.add("out " + line); }
@@ -127,6 +131,42 @@ class SolverTest {
                 .hasMessageContaining("first line")
                 .hasMessageContaining("second line");
         assertThat(Files.exists(home.resolve("tmp"))).isTrue();
+    }
+
+    @Test
+    void aRebuildIsAllCacheHitsAndAChangeRerunsOnlyWhatDependsOnIt() {
+        var dockerfile = """
+                FROM busybox AS a
+                RUN echo a > /a.txt
+                FROM busybox AS b
+                ARG B=1
+                RUN echo b$B > /b.txt
+                FROM a
+                RUN echo final > /final.txt
+                """;
+        var first = build(dockerfile);
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).isEmpty();
+        log.clear();
+        var second = build(dockerfile);
+        assertThat(log).filteredOn(l -> l.startsWith("start") && l.contains("RUN")).isEmpty();
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).hasSize(2);
+        assertThat(second.manifest().digest()).isEqualTo(first.manifest().digest());
+        log.clear();
+        var changed = build(dockerfile.replace("echo final", "echo changed"));
+        assertThat(log).filteredOn(l -> l.startsWith("start") && l.contains("RUN"))
+                .singleElement().asString().contains("echo changed");
+        assertThat(changed.manifest().digest()).isNotEqualTo(first.manifest().digest());
+        log.clear();
+        build(dockerfile, true);
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).isEmpty();
+    }
+
+    @Test
+    void theSameInputsGiveTheSameImageDigest() {
+        var dockerfile = "FROM busybox\nRUN echo same > /same.txt && chmod 600 /same.txt\nENV X=1\n";
+        var first = build(dockerfile, true);
+        var second = build(dockerfile, true);
+        assertThat(second.manifest().digest()).isEqualTo(first.manifest().digest());
     }
 
     @Test
