@@ -109,10 +109,13 @@ final class TtyFrame {
         return (step.state == State.FAILED ? RED : BLUE) + text + RESET;
     }
 
-    /** Drops the oldest finished steps, then the oldest rows, until the frame fits; adds output tails where room is left. */
+    /**
+     * Makes the rows fit {@code limit}: first the oldest finished steps go, then the running steps'
+     * output (oldest step first), then the oldest rows.
+     */
     private static List<String> fit(List<Group> groups, int limit) {
         List<Group> kept = new ArrayList<>(groups);
-        int rows = kept.stream().mapToInt(g -> g.rows().size()).sum();
+        int rows = kept.stream().mapToInt(g -> g.rows().size() + g.output().size()).sum();
         for (int i = 0; i < kept.size() && rows > limit; ) {
             if (!kept.get(i).step().running()) {
                 rows -= kept.remove(i).rows().size();
@@ -120,14 +123,15 @@ final class TtyFrame {
                 i++;
             }
         }
-        int room = limit - rows;
+        for (int i = 0; i < kept.size() && rows > limit; i++) {
+            Group group = kept.get(i);
+            rows -= group.output().size();
+            kept.set(i, new Group(group.step(), group.rows(), List.of()));
+        }
         List<String> lines = new ArrayList<>();
         for (Group group : kept) {
             lines.addAll(group.rows());
-            if (group.output().size() <= room) {
-                lines.addAll(group.output());
-                room -= group.output().size();
-            }
+            lines.addAll(group.output());
         }
         return lines.size() > limit ? lines.subList(lines.size() - limit, lines.size()) : lines;
     }
