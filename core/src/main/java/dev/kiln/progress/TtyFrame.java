@@ -65,11 +65,19 @@ final class TtyFrame {
         };
         row(name, "", step.elapsed(now)).ifPresent(text -> rows.add(paint(step, text)));
         for (Transfer transfer : step.transfers.values()) {
-            Duration took = Duration.between(transfer.started(), transfer.finished() == null ? now : transfer.finished());
+            Duration took = Duration.between(transfer.started(), transferEnd(step, transfer, now));
             row("=> " + LogText.printable(transfer.last().what()), TransferText.amount(transfer.last()), took)
                     .ifPresent(text -> rows.add(paint(step, text)));
         }
         return rows;
+    }
+
+    /** A transfer that never reported its end stops its clock when its step ends. */
+    private static Instant transferEnd(TtyStep step, Transfer transfer, Instant now) {
+        if (transfer.finished() != null) {
+            return transfer.finished();
+        }
+        return step.running() ? now : step.started.plus(step.duration);
     }
 
     private List<String> outputRows(TtyStep step) {
@@ -86,7 +94,7 @@ final class TtyFrame {
 
     /** {@code  => name status ... 1.2s}, padded to {@code width - 1}; empty when too narrow to be useful. */
     private Optional<String> row(String name, String status, Duration elapsed) {
-        double seconds = Units.toSeconds(elapsed);
+        double seconds = Math.max(0, Units.toSeconds(elapsed));
         String timer = " " + Units.fixed(seconds < 0.05 ? 0 : seconds, 1) + "s";
         int nameColumns = width - PREFIX.length() - timer.length() - 2;
         boolean showStatus = !status.isEmpty() && nameColumns - status.length() - 1 >= MIN_NAME_COLUMNS;

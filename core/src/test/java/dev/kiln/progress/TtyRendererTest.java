@@ -105,6 +105,10 @@ class TtyRendererTest {
         assertThat(frame.get(2)).startsWith(" => => sha256:aaa 1.05MB / 3.40MB").endsWith(" 0.4s");
         width.set(30); // too narrow for the amount: the name keeps the room
         assertThat(visible(tty.frame(clock.at(400), false)).get(2)).startsWith(" => => sha256:aaa").doesNotContain("MB");
+
+        at(tty, 500, new StepCompleted(1, Duration.ofMillis(500))); // the transfer never said it ended
+        width.set(60);
+        assertThat(visible(tty.frame(clock.at(5_000), false)).get(2)).endsWith(" 0.5s");
     }
 
     @Test
