@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * One frame of the live display, laid out as BuildKit's: a header {@code [+] Building 12.3s (7/9)},
- * a {@code  => name   1.2s} row per step (with {@code CACHED}/{@code ERROR} marks, finished rows
- * coloured), {@code  => => sha256:… 1.05MB / 3.40MB} rows for transfers, and the running steps'
+ * a {@code  => name   1.2s} row per step (marked {@code CACHED}, {@code DONE} or {@code ERROR} once
+ * over, and coloured then), {@code  => => sha256:… 1.05MB / 3.40MB} rows for transfers, and the running steps'
  * last output lines, dimmed, as {@code  => => # line}. Every row fits in {@code width - 1} columns so
  * the terminal never wraps it, and a frame that is not the last fits in {@code height - 2} rows.
  */
@@ -61,7 +61,8 @@ final class TtyFrame {
         String name = switch (step.state) {
             case CACHED -> "CACHED " + step.name;
             case FAILED -> "ERROR " + step.name;
-            case RUNNING, DONE -> step.name;
+            case DONE -> "DONE " + step.name; // BuildKit marks finished rows by colour alone; NO_COLOR needs a word
+            case RUNNING -> step.name;
         };
         row(name, "", step.elapsed(now)).ifPresent(text -> rows.add(paint(step, text)));
         for (Transfer transfer : step.transfers.values()) {

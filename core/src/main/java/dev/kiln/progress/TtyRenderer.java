@@ -22,7 +22,6 @@ final class TtyRenderer implements EventRenderer {
     private final IntSupplier height;
     private final boolean color;
     private int drawnLines;
-    private boolean changed = true;
 
     /** {@code width} and {@code height} are asked before every frame, so a resized terminal is honoured. */
     TtyRenderer(PrintWriter out, IntSupplier width, IntSupplier height, boolean color) {
@@ -35,15 +34,11 @@ final class TtyRenderer implements EventRenderer {
     @Override
     public void onEvent(BuildEvent event, Instant at) {
         state.apply(event, at);
-        changed = true;
     }
 
     @Override
     public void onTick(Instant now) {
-        if (changed || state.completedSteps() < state.steps.size()) { // running steps' timers move
-            draw(frameLines(now, false));
-            changed = false;
-        }
+        draw(frameLines(now, false)); // redrawn even when no event came: the timers move
     }
 
     @Override

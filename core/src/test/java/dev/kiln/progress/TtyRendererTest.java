@@ -59,7 +59,7 @@ class TtyRendererTest {
         List<String> frame = visible(midBuild(false).frame(clock.at(2_500), false));
 
         assertThat(frame.get(0)).isEqualTo("[+] Building 2.5s (2/4)");
-        assertThat(frame.get(1)).startsWith(" => [internal] load build definition from Dockerfile").endsWith(" 0.0s");
+        assertThat(frame.get(1)).startsWith(" => DONE [internal] load build definition from Dockerfile").endsWith(" 0.0s");
         assertThat(frame.get(2)).startsWith(" => CACHED [builder 1/2] FROM docker.io/library/golang:1.22").endsWith(" 0.0s");
         assertThat(frame.get(3)).startsWith(" => [builder 2/2] RUN go build").endsWith(" 1.5s");
         assertThat(frame.subList(4, frame.size()))
@@ -88,7 +88,7 @@ class TtyRendererTest {
         at(tty, 2_700, new StepFailed(4, "exit code: 1"));
         List<String> frame = tty.frame(clock.at(3_000), false).lines().toList();
 
-        assertThat(frame.get(1)).startsWith(TtyFrame.BLUE + " => [internal]").endsWith(TtyFrame.RESET);
+        assertThat(frame.get(1)).startsWith(TtyFrame.BLUE + " => DONE [internal]").endsWith(TtyFrame.RESET);
         assertThat(frame.get(3)).startsWith(" => [builder 2/2] RUN go build"); // running: default colour
         assertThat(frame.get(4)).isEqualTo(TtyFrame.FAINT + " => => # output 3" + TtyFrame.RESET);
         assertThat(frame.getLast()).startsWith(TtyFrame.RED + " => ERROR [builder 2/2] RUN false");
@@ -149,5 +149,20 @@ class TtyRendererTest {
         assertThat(lines.subList(1, 5)).allSatisfy(line -> assertThat(line).startsWith(" => "));
         assertThat(finalFrame).doesNotContain("=> # output");
         assertThat(finalFrame).contains("Summary: built in 12.7s").contains("tagged docker.io/library/app:latest");
+    }
+
+    @Test
+    void theLiveDisplayRedrawsOnItsOwnAboutTenTimesASecond() throws Exception {
+        StringWriter out = new StringWriter();
+        ProgressSink sink = ProgressSinks.tty(out, clock, () -> 60, () -> 0, false);
+        sink.emit(new StepStarted(1, "[1/1] RUN sleep 1", clock.instant()));
+        clock.set(1_000);
+        Thread.sleep(600); // no events meanwhile: the ticks alone redraw with the clock's time
+        String live = out.toString();
+        sink.close();
+
+        assertThat(live.split("\\[\\+] Building", -1).length - 1).isBetween(2, 10); // ~6 at 10 Hz; loose for a loaded machine
+        assertThat(live).contains("[+] Building 1.0s (0/1)");
+        assertThat(out.toString()).endsWith("\u001B[?25h"); // the final frame shows the cursor again
     }
 }
