@@ -108,9 +108,15 @@ final class Authenticator {
         if (cached != null && Instant.now().isBefore(cached.expires())) {
             return cached.value();
         }
-        Token fresh = fetchToken(bearer, scopes);
-        tokens.put(key, fresh);
-        return fresh.value();
+        synchronized (this) { // parallel transfers wanting the same scopes share one token request
+            Token again = tokens.get(key);
+            if (again != null && Instant.now().isBefore(again.expires())) {
+                return again.value();
+            }
+            Token fresh = fetchToken(bearer, scopes);
+            tokens.put(key, fresh);
+            return fresh.value();
+        }
     }
 
     private Token fetchToken(Challenge bearer, Set<String> scopes) {

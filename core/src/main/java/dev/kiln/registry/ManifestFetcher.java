@@ -54,7 +54,7 @@ final class ManifestFetcher {
         return session.send(Http.Call.of("HEAD", session.uri(repository, "manifests/" + tag), action)
                 .header("Accept", ACCEPT), response -> {
             if (response.statusCode() != 200) {
-                throw notFoundOr(action, response);
+                return Optional.<Digest>empty(); // a HEAD error has no body: the GET reports it with the registry's words
             }
             return response.headers().firstValue("Docker-Content-Digest").flatMap(ManifestFetcher::parseDigest);
         });
