@@ -1,7 +1,15 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
+import dev.kiln.exec.ExecSpec;
+import dev.kiln.image.Platform;
+import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.plan.BuildRequest;
+import dev.kiln.snapshot.Snapshotter;
+import dev.kiln.solve.BuildOptions;
+import dev.kiln.solve.BuildServices;
+import dev.kiln.solve.Solver;
+import dev.kiln.store.Store;
 import dev.kiln.plan.Frontend;
 import dev.kiln.plan.PlanPrinter;
 import picocli.CommandLine.Command;
@@ -15,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code kiln build}: flags spelled as {@code docker build}'s. */
@@ -69,7 +78,18 @@ public final class BuildCommand implements Callable<Integer> {
             return 0;
         }
         PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
-        throw new KilnException("building images is not implemented yet; use --dry-run to see the plan");
+        var store = Store.open(StoreLocation.root());
+        var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
+                notice -> err.println("NOTE: " + notice));
+        var result = Solver.build(plan, options(dockerfile), services, new PlainStepLog(err));
+        out.println(result.manifest().digest());
+        return 0;
+    }
+
+    private BuildOptions options(DockerfileSource dockerfile) {
+        var target = platform == null ? Platform.current() : Platform.parse(platform);
+        return new BuildOptions(context, dockerfile.path(), BuildArgs.parse(buildArgs, System.getenv()), tags,
+                Map.of(), ExecSpec.Network.HOST, target);
     }
 
     private BuildRequest request() {
