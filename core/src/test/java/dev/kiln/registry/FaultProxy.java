@@ -104,11 +104,7 @@ final class FaultProxy implements AutoCloseable {
     private Fault faultFor(String method, String path) {
         for (Rule rule : rules) {
             if (rule.method.equals(method) && rule.path.test(path)) {
-                int left = rule.remaining.getAndDecrement();
-                if (left > 0 || left < 0) {
-                    if (left < 0) {
-                        rule.remaining.set(-1);
-                    }
+                if (rule.remaining.get() < 0 || rule.remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     return rule.fault;
                 }
             }
