@@ -2,6 +2,7 @@ package dev.kiln.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.registry.auth.RegistryCredential;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,7 +48,7 @@ final class Authenticator {
             return Optional.of("Bearer " + token(current, scopes));
         }
         if (current.isBasic()) {
-            return credential().map(Credential::basicHeader);
+            return credential().filter(c -> !c.isIdentityToken()).map(Authenticator::basicHeader);
         }
         return Optional.empty();
     }
@@ -125,7 +126,10 @@ final class Authenticator {
             throw new RegistryException(endpoint.toString(), "authenticate", 401,
                     "its Bearer challenge names no realm", "the registry's auth setup is broken");
         }
-        Optional<Credential> credential = credential();
+        Optional<RegistryCredential> credential = credential();
+        if (credential.isPresent() && credential.get().isIdentityToken()) {
+            return exchangeIdentityToken(bearer, scopes, credential.get());
+        }
         StringBuilder query = new StringBuilder();
         addParam(query, "service", bearer.param("service"));
         for (String scope : new TreeSet<>(scopes)) {
@@ -135,7 +139,7 @@ final class Authenticator {
         URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
         Http.Call call = Http.Call.of("GET", uri, "fetch a token");
         if (credential.isPresent()) {
-            call = call.header("Authorization", credential.get().basicHeader());
+            call = call.header("Authorization", basicHeader(credential.get()));
         }
         try {
             return http.send(call, response -> readToken(response, credential.isPresent()));
@@ -166,7 +170,31 @@ final class Authenticator {
         return new Token(value, Instant.now().plus(usable));
     }
 
-    private Optional<Credential> credential() {
+    /** Docker's OAuth2 flow for identity tokens (refresh tokens): a form POST to the realm. */
+    private Token exchangeIdentityToken(Challenge bearer, Set<String> scopes, RegistryCredential credential) {
+        StringBuilder form = new StringBuilder();
+        addParam(form, "grant_type", "refresh_token");
+        addParam(form, "refresh_token", credential.identityToken());
+        addParam(form, "service", bearer.param("service"));
+        addParam(form, "scope", String.join(" ", new TreeSet<>(scopes)));
+        addParam(form, "client_id", "kiln");
+        Http.Call call = Http.Call.of("POST", URI.create(bearer.param("realm")), "exchange an identity token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(java.net.http.HttpRequest.BodyPublishers.ofString(form.toString()));
+        try {
+            return http.send(call, response -> readToken(response, true));
+        } catch (IOException e) {
+            throw new RegistryException(endpoint.toString(), "exchange an identity token at " + bearer.param("realm"), 0,
+                    Http.describe(e), "", e);
+        }
+    }
+
+    static String basicHeader(RegistryCredential credential) {
+        String pair = credential.username() + ":" + credential.password();
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<RegistryCredential> credential() {
         return credentials.lookup(endpoint.credentialKey());
     }
 

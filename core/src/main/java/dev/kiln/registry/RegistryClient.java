@@ -60,6 +60,17 @@ public final class RegistryClient {
         this.transfers = new Transfers(options.parallelTransfers());
     }
 
+    /** Pulls {@code reference} for {@code platform} and names it by its canonical name in the store. */
+    public PulledImage pull(ImageReference reference, Platform platform) {
+        RemoteRef ref = RemoteRef.of(reference);
+        return pull(ref, platform, reference.toString());
+    }
+
+    /** Pushes the image the store names {@code localName} to {@code target}. */
+    public Digest push(String localName, ImageReference target) {
+        return push(localName, RemoteRef.of(target));
+    }
+
     /** Pulls {@code ref} for the platform this JVM runs on and names it {@code ref} in the store. */
     public PulledImage pull(RemoteRef ref) {
         return pull(ref, Platform.current(), ref.storeName());

@@ -1,7 +1,6 @@
 package dev.kiln.registry;
 
 import dev.kiln.image.Digest;
-import dev.kiln.store.ImageName;
 import java.util.Objects;
 
 /**
@@ -22,14 +21,11 @@ public record RemoteRef(String registry, String repository, String reference) {
 
     /** Parses a docker-style name ({@code alpine}, {@code myreg:5000/app@sha256:…}); a digest wins over a tag. */
     public static RemoteRef parse(String name) {
-        ImageName parsed;
-        try {
-            parsed = ImageName.parse(name);
-        } catch (dev.kiln.KilnException e) {
-            throw new RegistryException("?", "parse image reference '" + name + "'", 0, e.getMessage(), "");
-        }
-        String reference = parsed.digest() != null ? parsed.digest().toString() : parsed.tag();
-        return new RemoteRef(parsed.domain(), parsed.path(), reference);
+        return of(ImageReference.parse(name));
+    }
+
+    public static RemoteRef of(ImageReference reference) {
+        return new RemoteRef(reference.domain(), reference.path(), reference.manifestReference());
     }
 
     public boolean isDigest() {

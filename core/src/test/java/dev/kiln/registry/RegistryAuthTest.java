@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kiln.image.Descriptor;
+import dev.kiln.registry.auth.DockerCredentials;
+import dev.kiln.registry.auth.RegistryCredential;
 import dev.kiln.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +84,32 @@ class RegistryAuthTest {
                     .hasMessageContaining("fetch a token")
                     .hasMessageContaining("incorrect username or password")
                     .hasMessageContaining("check the user name and password");
+        }
+    }
+
+    @Test
+    void identityTokensAreExchangedWithAnOAuthPost() throws Exception {
+        assumeTrue(TestRegistry.installed(), "docker-registry is not installed");
+        Path dir = Files.createDirectories(tmp.resolve("token"));
+        try (TokenServer tokens = TokenServer.start(dir, USER, PASSWORD, false);
+             TestRegistry registry = TestRegistry.start(Files.createDirectories(tmp.resolve("reg")), tokens.registryAuthYaml(dir))) {
+            Credentials identity = Credentials.of(Map.of(registry.host(),
+                    RegistryCredential.token("", TokenServer.IDENTITY_TOKEN)));
+            roundTrip(identity, RemoteRef.parse(registry.host() + "/oauth/app:1"));
+            assertThat(tokens.requests()).contains("oauth " + USER + " [repository:oauth/app:pull,push]")
+                    .allMatch(r -> r.startsWith("oauth "));
+        }
+    }
+
+    @Test
+    void dockerConfigJsonCredentialsAreUsed() throws Exception {
+        assumeTrue(TestRegistry.installed(), "docker-registry is not installed");
+        Path dir = Files.createDirectories(tmp.resolve("token"));
+        try (TokenServer tokens = TokenServer.start(dir, USER, PASSWORD, false);
+             TestRegistry registry = TestRegistry.start(Files.createDirectories(tmp.resolve("reg")), tokens.registryAuthYaml(dir))) {
+            DockerCredentials docker = new DockerCredentials(Files.createDirectories(tmp.resolve("docker")), Map.of());
+            docker.store(registry.host(), RegistryCredential.basic(USER, PASSWORD));
+            roundTrip(docker::lookup, RemoteRef.parse(registry.host() + "/cfg/app:1"));
         }
     }
 

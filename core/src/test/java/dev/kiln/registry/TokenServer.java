@@ -30,6 +30,7 @@ import java.util.UUID;
 final class TokenServer implements AutoCloseable {
     static final String SERVICE = "kiln-test-registry";
     static final String ISSUER = "kiln-test-issuer";
+    static final String IDENTITY_TOKEN = "refresh-me-please";
 
     private final HttpServer server;
     private final PrivateKey key;
@@ -96,25 +97,31 @@ final class TokenServer implements AutoCloseable {
 
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String query = exchange.getRequestURI().getRawQuery();
+            boolean oauth = exchange.getRequestMethod().equals("POST");
+            String query = oauth ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    : exchange.getRequestURI().getRawQuery();
+            String refreshToken = null;
             List<String> scopes = new ArrayList<>();
             String service = "";
             for (String pair : query == null ? new String[0] : query.split("&")) {
                 String[] kv = pair.split("=", 2);
                 String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
                 switch (kv[0]) {
-                    case "scope" -> scopes.add(value);
+                    case "scope" -> scopes.addAll(List.of(value.split(" ")));
+                    case "refresh_token" -> refreshToken = value;
                     case "service" -> service = value;
                     default -> { }
                 }
             }
-            String subject = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-            requests.add((subject == null ? "denied" : subject.isEmpty() ? "anonymous" : subject) + " " + scopes);
+            String subject = oauth ? (IDENTITY_TOKEN.equals(refreshToken) ? user : null)
+                    : authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            requests.add((oauth ? "oauth " : "") + (subject == null ? "denied" : subject.isEmpty() ? "anonymous" : subject) + " " + scopes);
             if (subject == null || !service.equals(SERVICE)) {
                 respond(exchange, 401, "{\"details\":\"incorrect username or password\"}");
                 return;
             }
-            respond(exchange, 200, "{\"token\":\"" + jwt(subject, scopes) + "\",\"expires_in\":300}");
+            respond(exchange, 200, "{\"" + (oauth ? "access_token" : "token") + "\":\"" + jwt(subject, scopes)
+                    + "\",\"expires_in\":300}");
         } catch (Exception e) {
             respond(exchange, 500, "{\"details\":\"" + e + "\"}");
         }
