@@ -79,6 +79,10 @@ final class Http {
                 .build();
     }
 
+    void close() {
+        client.close();
+    }
+
     RetryPolicy retry() {
         return retry;
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Pulls images from and pushes images to registries speaking the OCI distribution spec, with
  * the local {@link Store} as source and destination. Thread-safe; tokens are cached across calls.
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
 
     /** Tunables; {@link #defaults()} suits real use, tests shrink the delays and chunk sizes. */
     public record Options(RegistryConfig config, Credentials credentials, RetryPolicy retry, int parallelTransfers,
@@ -115,6 +115,12 @@ public final class RegistryClient {
         Pusher pusher = pusher(root, target);
         pusher.push(root, target);
         return pusher.outcomes();
+    }
+
+    /** Closes the HTTP client and its connections. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     private Pusher pusher(Descriptor root, RemoteRef target) {
