@@ -50,7 +50,10 @@ class SolverTest {
         var platform = Platform.current().normalized();
         var plan = Frontend.plan("Dockerfile", dockerfile,
                 new BuildRequest(Map.of(), Optional.empty(), platform.toString(), platform.toString()));
-        var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.Strategy.AUTO, log::add);
+        var registry = dev.kiln.registry.RegistryClient.Options.defaults().withRetry(
+                new dev.kiln.registry.RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)));
+        var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.Strategy.AUTO, log::add,
+                registry);
         var options = new BuildOptions(context, null, Map.of(), List.of("result:latest"), Map.of(),
                 ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2, false);
         return Solver.build(plan, options, services, new StepLog() {
@@ -172,9 +175,11 @@ class SolverTest {
 
     @Test
     void missingBaseImageIsAClearError() {
-        assertThatThrownBy(() -> build("FROM nothing-here:1\nRUN true\n"))
+        // port 9 (discard) on loopback has no registry: the pull fails at once, naming the image's registry
+        assertThatThrownBy(() -> build("FROM 127.0.0.1:9/nothing-here:1\nRUN true\n"))
                 .isInstanceOf(KilnException.class)
-                .hasMessageContaining("nothing-here:1");
+                .hasMessageStartingWith("Dockerfile:1:")
+                .hasMessageContaining("127.0.0.1:9");
     }
 
     @Test
