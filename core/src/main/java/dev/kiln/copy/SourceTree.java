@@ -2,7 +2,10 @@ package dev.kiln.copy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,6 +19,7 @@ final class SourceTree {
     private final Path root;
     private final boolean context;
     private final ContextFilter filter;
+    private final Map<String, Boolean> reincluded = new HashMap<>();
 
     SourceTree(Path root, boolean context, ContextFilter filter) {
         this.root = root;
@@ -46,7 +50,7 @@ final class SourceTree {
 
     /** lstat, with owners as the source presents them; null when absent or ignored. */
     FileStat stat(String path) {
-        if (!path.isEmpty() && filter.excluded(path) && !(filter.hasExceptions() && isDirectoryOnDisk(path))) {
+        if (!path.isEmpty() && filter.excluded(path) && !holdsReincludedPaths(path)) {
             return null;
         }
         FileStat stat = FileStat.read(hostPath(path));
@@ -79,7 +83,23 @@ final class SourceTree {
         return stat != null && stat.type() == FileStat.Type.SYMLINK ? stat.linkTarget() : null;
     }
 
-    private boolean isDirectoryOnDisk(String path) {
-        return Files.isDirectory(hostPath(path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    /** An excluded directory still appears when an exception re-includes something under it (as fsutil's walker). */
+    private boolean holdsReincludedPaths(String dir) {
+        if (!filter.hasExceptions() || !Files.isDirectory(hostPath(dir), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Boolean known = reincluded.get(dir);
+        if (known != null) {
+            return known;
+        }
+        List<String> children = new ArrayList<>();
+        try (Stream<Path> list = Files.list(hostPath(dir))) {
+            list.forEach(p -> children.add(RootedPaths.join(dir, p.getFileName().toString())));
+        } catch (IOException e) {
+            throw new CopyException("cannot list " + displayName(dir) + ": " + e.getMessage(), e);
+        }
+        boolean holds = children.stream().anyMatch(child -> !filter.excluded(child) || holdsReincludedPaths(child));
+        reincluded.put(dir, holds);
+        return holds;
     }
 }
