@@ -165,6 +165,7 @@ class AddTest {
         assertThat(run(add(Optional.empty(), Optional.empty(), url, "/usr/local/bin/")))
                 .containsEntry("usr/local/bin/tool.sh", "file 600 0:0 'echo hi\n'");
         assertThat(run(add(Optional.empty(), Optional.empty(), url, "/renamed"))).containsEntry("renamed", "file 600 0:0 'echo hi\n'");
+        assertThat(tmp.resolve("scratch").toFile().list()).as("downloads are deleted when the result closes").isEmpty();
     }
 
     @Test

@@ -74,6 +74,12 @@ class CopyBasicsTest {
     }
 
     @Test
+    void copyingToTheRootNeverEmitsTheRoot() {
+        assertThat(run(copy(".", "/"))).containsOnlyKeys("a.txt", "b.txt", "src", "src/sub", "src/sub/y.go", "src/x.go");
+        assertThat(run(copy("a.txt", "/"))).containsOnlyKeys("a.txt");
+    }
+
+    @Test
     void wildcardsMatchPerPathElement() {
         assertThat(run(copy("*.txt", "src/*.go", "/d/"))).containsOnlyKeys("d", "d/a.txt", "d/b.txt", "d/x.go");
         assertThat(run(copy("s?c/[a-x].go", "/e/"))).containsOnlyKeys("e", "e/x.go");
