@@ -3,6 +3,7 @@ package dev.kiln.copy;
 import dev.kiln.internal.sys.FileNodes;
 import dev.kiln.internal.sys.Xattrs;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -30,8 +31,8 @@ record FileStat(Type type, int mode, long uid, long gid, long size, long dev, lo
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("Not a directory")) {
-                return null;
+            if (e instanceof FileSystemException fse && "Not a directory".equals(fse.getReason())) {
+                return null; // a path under a file: nothing is there
             }
             throw new CopyException("cannot read " + path + ": " + e.getMessage(), e);
         }
