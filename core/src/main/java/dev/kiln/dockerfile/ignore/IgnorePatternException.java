@@ -1,0 +1,10 @@
+package dev.kiln.dockerfile.ignore;
+
+import dev.kiln.KilnException;
+
+/** A {@code .dockerignore} pattern that cannot be used (bad brackets, a bare {@code !}, a trailing backslash). */
+public class IgnorePatternException extends KilnException {
+    public IgnorePatternException(String message) {
+        super(message);
+    }
+}
