@@ -1,0 +1,60 @@
+package dev.kiln.transport;
+
+import dev.kiln.image.Descriptor;
+import dev.kiln.image.Digest;
+import dev.kiln.image.ImageCodec;
+import dev.kiln.image.ImageConfig;
+import dev.kiln.image.Manifest;
+import dev.kiln.image.MediaType;
+import dev.kiln.store.BlobInfo;
+import dev.kiln.store.BlobStore;
+import dev.kiln.store.ImageName;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image from a docker archive that has only {@code manifest.json} (docker before 25): its
+ * config and layer files are already in the store; this writes the Docker v2 manifest for them,
+ * as containerd does when it imports such an archive.
+ */
+final class LegacyDockerImage {
+    private LegacyDockerImage() {
+    }
+
+    static LoadedImage store(BlobStore blobs, ArchiveContents contents, ArchiveLoader.DockerEntry entry) {
+        BlobInfo configBlob = contents.blobAt(entry.config());
+        ImageConfig config = ArchiveLoader.config(blobs.readAll(configBlob.digest()), contents.archive() + ": " + entry.config());
+        List<Descriptor> layers = new ArrayList<>();
+        for (String path : entry.layers()) {
+            BlobInfo layer = contents.blobAt(path);
+            layers.add(layer.descriptor(dockerLayerType(blobs, layer.digest())));
+        }
+        String what = "image " + configBlob.digest() + " in " + contents.archive();
+        DiffIds.verify(blobs, layers, config.rootfs().diffIds(), what);
+        Manifest manifest = new Manifest(2, MediaType.DOCKER_MANIFEST, "", configBlob.descriptor(MediaType.DOCKER_CONFIG),
+                layers, null, Map.of());
+        byte[] bytes = ImageCodec.encode(manifest);
+        BlobInfo manifestBlob = blobs.write(bytes);
+        List<ImageName> names = entry.repoTags().stream().map(ImageName::parse).toList();
+        return new LoadedImage(manifestBlob.descriptor(MediaType.DOCKER_MANIFEST), configBlob.digest(), names);
+    }
+
+    /** Docker's layer type for the compression the blob starts with. */
+    private static MediaType dockerLayerType(BlobStore blobs, Digest layer) {
+        try (InputStream in = new BufferedInputStream(blobs.open(layer))) {
+            return switch (LayerStreams.sniff(in)) {
+                case NONE -> MediaType.DOCKER_LAYER;
+                case GZIP -> MediaType.DOCKER_LAYER_GZIP;
+                case ZSTD -> MediaType.DOCKER_LAYER_ZSTD;
+                case BZIP2, XZ -> throw new TransportException("layer " + layer + " is compressed with bzip2 or xz, "
+                        + "which image layers may not be");
+            };
+        } catch (IOException e) {
+            throw new TransportException("cannot read layer " + layer + ": " + e.getMessage(), e);
+        }
+    }
+}
