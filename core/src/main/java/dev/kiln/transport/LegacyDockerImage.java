@@ -14,12 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An image from a docker archive that has only {@code manifest.json} (docker before 25): its
- * config and layer files are already in the store; this writes the Docker v2 manifest for them,
- * as containerd does when it imports such an archive.
+ * config and layer files are already in the store; this writes an OCI manifest for them (OCI media
+ * types, unlike containerd's import, so every OCI layout reader such as umoci can read the store;
+ * the config bytes, and so the image ID, stay as they were).
  */
 final class LegacyDockerImage {
     private LegacyDockerImage() {
@@ -31,25 +31,24 @@ final class LegacyDockerImage {
         List<Descriptor> layers = new ArrayList<>();
         for (String path : entry.layers()) {
             BlobInfo layer = contents.blobAt(path);
-            layers.add(layer.descriptor(dockerLayerType(blobs, layer.digest())));
+            layers.add(layer.descriptor(layerType(blobs, layer.digest())));
         }
         String what = "image " + configBlob.digest() + " in " + contents.archive();
         DiffIds.verify(blobs, layers, config.rootfs().diffIds(), what);
-        Manifest manifest = new Manifest(2, MediaType.DOCKER_MANIFEST, "", configBlob.descriptor(MediaType.DOCKER_CONFIG),
-                layers, null, Map.of());
+        Manifest manifest = Manifest.oci(configBlob.descriptor(MediaType.OCI_CONFIG), layers);
         byte[] bytes = ImageCodec.encode(manifest);
         BlobInfo manifestBlob = blobs.write(bytes);
         List<ImageName> names = entry.repoTags().stream().map(ImageName::parse).toList();
-        return new LoadedImage(manifestBlob.descriptor(MediaType.DOCKER_MANIFEST), configBlob.digest(), names);
+        return new LoadedImage(manifestBlob.descriptor(MediaType.OCI_MANIFEST), configBlob.digest(), names);
     }
 
-    /** Docker's layer type for the compression the blob starts with. */
-    private static MediaType dockerLayerType(BlobStore blobs, Digest layer) {
+    /** The OCI layer type for the compression the blob starts with. */
+    private static MediaType layerType(BlobStore blobs, Digest layer) {
         try (InputStream in = new BufferedInputStream(blobs.open(layer))) {
             return switch (LayerStreams.sniff(in)) {
-                case NONE -> MediaType.DOCKER_LAYER;
-                case GZIP -> MediaType.DOCKER_LAYER_GZIP;
-                case ZSTD -> MediaType.DOCKER_LAYER_ZSTD;
+                case NONE -> MediaType.OCI_LAYER;
+                case GZIP -> MediaType.OCI_LAYER_GZIP;
+                case ZSTD -> MediaType.OCI_LAYER_ZSTD;
                 case BZIP2, XZ -> throw new TransportException("layer " + layer + " is compressed with bzip2 or xz, "
                         + "which image layers may not be");
             };
