@@ -1,7 +1,15 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
+import dev.kiln.exec.ExecSpec;
+import dev.kiln.image.Platform;
+import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.plan.BuildRequest;
+import dev.kiln.snapshot.Snapshotter;
+import dev.kiln.solve.BuildOptions;
+import dev.kiln.solve.BuildServices;
+import dev.kiln.solve.Solver;
+import dev.kiln.store.Store;
 import dev.kiln.plan.Frontend;
 import dev.kiln.plan.PlanPrinter;
 import picocli.CommandLine.Command;
@@ -13,8 +21,10 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code kiln build}: flags spelled as {@code docker build}'s. */
@@ -46,6 +56,21 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the build plan and exit without building.")
     boolean dryRun;
 
+    @Option(names = "--no-cache-filter", paramLabel = "STAGE", split = ",",
+            description = "Do not use the cache for these stages. Repeatable.")
+    List<String> noCacheFilter = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "K=V", description = "Set a label on the final image. Repeatable.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "default",
+            description = "Network for RUN steps: default (the host's), host or none.")
+    String network;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "How many steps may run at once (default: the number of cores).")
+    Integer jobs;
+
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
             description = "Set the target platform for the build (default: the machine's).")
     String platform;
@@ -69,7 +94,28 @@ public final class BuildCommand implements Callable<Integer> {
             return 0;
         }
         PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
-        throw new KilnException("building images is not implemented yet; use --dry-run to see the plan");
+        var store = Store.open(StoreLocation.root());
+        var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
+                notice -> err.println("NOTE: " + notice));
+        var result = Solver.build(plan, options(dockerfile), services, new PlainStepLog(err));
+        out.println(result.manifest().digest());
+        return 0;
+    }
+
+    private BuildOptions options(DockerfileSource dockerfile) {
+        var target = platform == null ? Platform.current() : Platform.parse(platform);
+        return new BuildOptions(context, dockerfile.path(), BuildArgs.parse(buildArgs, System.getenv()), tags,
+                KeyValues.parse("--label", labels), networkMode(), target, noCache,
+                noCacheFilter.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet()),
+                jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
+    }
+
+    private ExecSpec.Network networkMode() {
+        return switch (network) {
+            case "default", "host" -> ExecSpec.Network.HOST;
+            case "none" -> ExecSpec.Network.NONE;
+            default -> throw new KilnException("--network " + network + " is not supported; use default, host or none");
+        };
     }
 
     private BuildRequest request() {

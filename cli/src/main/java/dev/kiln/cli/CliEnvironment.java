@@ -23,8 +23,14 @@ public final class CliEnvironment {
         return variables().get(name);
     }
 
-    /** {@code $KILN_HOME}, else {@code $XDG_DATA_HOME/kiln}, else {@code ~/.local/share/kiln}. */
+    /**
+     * The store's folder: {@code KILN_HOME} from the bound variables (then {@code $XDG_DATA_HOME/kiln},
+     * then {@code ~/.local/share/kiln}); with none bound, {@link StoreLocation#root()}, as kiln build uses.
+     */
     public static Path storeRoot() {
+        if (!VARIABLES.isBound()) {
+            return StoreLocation.root();
+        }
         String home = get("KILN_HOME");
         if (home != null && !home.isBlank()) {
             return Path.of(home);

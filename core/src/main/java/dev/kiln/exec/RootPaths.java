@@ -9,13 +9,13 @@ import java.util.Deque;
 import java.util.List;
 
 /** Resolves container paths on the host the way the container would see them: symlinks stay inside the root. */
-final class RootPaths {
+public final class RootPaths {
     private static final int MAX_LINKS = 40;
 
     private RootPaths() {}
 
     /** The host path of {@code containerPath}, every symlink on the way resolved against {@code root}. */
-    static Path resolve(Path root, String containerPath) {
+    public static Path resolve(Path root, String containerPath) {
         Deque<String> todo = new ArrayDeque<>(components(containerPath));
         Path current = root;
         int links = 0;

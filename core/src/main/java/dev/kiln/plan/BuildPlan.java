@@ -15,9 +15,10 @@ import java.util.Map;
  * @param target     the index of the target stage
  * @param globalArgs the global-scope ARG values (build args and platform ARGs applied)
  * @param warnings   every warning, in file order, each printed once
+ * @param escape     the Dockerfile's escape character, for expanding words during the build
  */
 public record BuildPlan(String fileName, List<PlannedStage> stages, List<Stage> pruned, int target,
-                        Map<String, String> globalArgs, List<ParseWarning> warnings) {
+                        Map<String, String> globalArgs, List<ParseWarning> warnings, char escape) {
     public BuildPlan {
         stages = List.copyOf(stages);
         pruned = List.copyOf(pruned);

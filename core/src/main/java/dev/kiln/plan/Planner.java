@@ -24,9 +24,11 @@ public final class Planner {
     private final BuildRequest request;
     private final ShellLexer lexer;
     private final List<ParseWarning> warnings;
+    private final char escape;
 
     private Planner(ParsedStages parsed, char escape, BuildRequest request) {
         this.parsed = parsed;
+        this.escape = escape;
         this.request = request;
         this.lexer = new ShellLexer(escape);
         this.warnings = new ArrayList<>(parsed.warnings());
@@ -68,7 +70,7 @@ public final class Planner {
         reportUnusedBuildArgs(meta, planned);
         var pruned = stages.stream().filter(s -> !needed.get(s.index())).toList();
         warnings.sort(Comparator.comparingInt(w -> w.range() == null ? Integer.MAX_VALUE : w.range().startLine()));
-        return new BuildPlan(parsed.fileName(), planned, pruned, target, meta.values(), warnings);
+        return new BuildPlan(parsed.fileName(), planned, pruned, target, meta.values(), warnings, escape);
     }
 
     private List<PlannedStage> expandInBuildOrder(List<StageResolver.Resolved> resolved, List<Integer> order,
@@ -81,7 +83,7 @@ public final class Planner {
                     ? endVariables.get(base) : Map.<String, String>of();
             var scope = new VariableScope(baseVariables, meta.values(), request.buildArgs(), lexer);
             var steps = stage.steps().stream()
-                    .map(step -> new PlannedStep(scope.dispatch(step.instruction()), step.onBuild(), step.sources()))
+                    .map(step -> new PlannedStep(step.raw(), scope.dispatch(step.raw()), step.onBuild(), step.sources()))
                     .toList();
             endVariables.put(index, scope.variables());
             planned.add(new PlannedStage(stage.stage(), stage.base(), stage.platform(), stage.dependencies(), steps));

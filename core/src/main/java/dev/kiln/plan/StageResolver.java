@@ -117,7 +117,7 @@ final class StageResolver {
     }
 
     private PlannedStep step(Instruction instruction, boolean onBuild) {
-        return new PlannedStep(instruction, onBuild, sourcesOf(instruction));
+        return new PlannedStep(instruction, instruction, onBuild, sourcesOf(instruction));
     }
 
     private List<StepSource> sourcesOf(Instruction instruction) {

@@ -19,31 +19,38 @@ import java.util.Optional;
  * them: the base's environment, then each ENV and each ARG that has a value (a build arg, its
  * default, or the global value of the same name). Words of later instructions expand against it.
  */
-final class VariableScope {
-    /** What BuildKit puts in PATH when the base image sets none. */
-    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
+public final class VariableScope {
     private final LinkedHashMap<String, String> variables;
     private final Map<String, String> globalArgs;
     private final Map<String, String> buildArgs;
     private final ShellLexer lexer;
 
+    /**
+     * @param baseVariables the base's variables: an image's ENV, or a base stage's final variables
+     * @param globalArgs    the global ARG values (inherited by {@code ARG NAME} without a default)
+     * @param buildArgs     the {@code --build-arg} values
+     */
+    public VariableScope(Map<String, String> baseVariables, Map<String, String> globalArgs,
+                         Map<String, String> buildArgs, char escape) {
+        this(baseVariables, globalArgs, buildArgs, new ShellLexer(escape));
+    }
+
     VariableScope(Map<String, String> baseVariables, Map<String, String> globalArgs, Map<String, String> buildArgs,
                   ShellLexer lexer) {
         this.variables = new LinkedHashMap<>(baseVariables);
-        this.variables.putIfAbsent("PATH", DEFAULT_PATH);
+        this.variables.putIfAbsent("PATH", Frontend.DEFAULT_PATH);
         this.globalArgs = globalArgs;
         this.buildArgs = buildArgs;
         this.lexer = lexer;
     }
 
     /** The variables as they stand now (what the next instruction sees). */
-    Map<String, String> variables() {
-        return Map.copyOf(variables);
+    public Map<String, String> variables() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
     /** Expands the instruction against the current variables and applies what it defines. */
-    Instruction dispatch(Instruction instruction) {
+    public Instruction dispatch(Instruction instruction) {
         try {
             return switch (instruction) {
                 case Arg arg -> declare(arg);

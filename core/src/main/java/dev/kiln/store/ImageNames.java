@@ -84,7 +84,7 @@ public final class ImageNames {
 
     /** Creates an empty index.json if there is none, and removes temp copies of it left by a killed writer. */
     void createIfMissing() {
-        try (StoreLock ignored = StoreLock.acquire(lockFile);
+        try (StoreLock _ = StoreLock.acquire(lockFile);
              var temps = Files.newDirectoryStream(indexFile.getParent(), AtomicFiles.TEMP_PREFIX + indexFile.getFileName() + "-*")) {
             for (Path temp : temps) {
                 Files.deleteIfExists(temp);
@@ -96,7 +96,7 @@ public final class ImageNames {
     }
 
     private void update(UnaryOperator<List<Descriptor>> change) {
-        try (StoreLock ignored = StoreLock.acquire(lockFile)) {
+        try (StoreLock _ = StoreLock.acquire(lockFile)) {
             Index current = read();
             Index next = current.withManifests(change.apply(current.manifests()));
             if (!next.equals(current) || !Files.exists(indexFile)) {

@@ -73,16 +73,19 @@ final class ArgumentShaper {
         };
     }
 
-    /** The first word (CMD, NONE, ...), then the rest as for CMD. */
+    /** The first word (CMD, NONE, ...), then the rest as for CMD. Upstream splits bytes: only ASCII blanks count. */
     private static Shaped healthcheck(String rest) {
         int typeEnd = 0;
-        while (typeEnd < rest.length() && !GoStrings.isSpace(rest.codePointAt(typeEnd))) {
-            typeEnd += Character.charCount(rest.codePointAt(typeEnd));
+        while (typeEnd < rest.length() && !GoStrings.isAsciiSpace(rest.charAt(typeEnd))) {
+            typeEnd++;
         }
         if (typeEnd == 0) {
             return Shaped.NONE;
         }
-        int commandStart = typeEnd + GoStrings.leadingSpace(rest.substring(typeEnd));
+        int commandStart = typeEnd;
+        while (commandStart < rest.length() && GoStrings.isAsciiSpace(rest.charAt(commandStart))) {
+            commandStart++;
+        }
         Shaped command;
         try {
             command = jsonOrWhole(rest.substring(commandStart));

@@ -41,7 +41,11 @@ final class CommandSplitter {
         return new SplitCommand(keyword, List.copyOf(flags.words), GoStrings.trimSpace(remainder), restOffset);
     }
 
-    /** BuildKit's {@code extractBuilderFlags}, reading characters rather than bytes. */
+    /**
+     * BuildKit's {@code extractBuilderFlags}. Upstream reads bytes and writes each as a rune, which
+     * garbles non-ASCII flag text (and splits words inside characters holding byte 0x85 or 0xA0);
+     * Kiln reads whole characters instead and keeps such text intact.
+     */
     private static final class FlagReader {
         private final String text;
         private final char escape;
@@ -57,8 +61,8 @@ final class CommandSplitter {
         /** @return where the non-flag arguments start in the text */
         int read() {
             while (true) {
-                while (pos < text.length() && GoStrings.isSpace(text.codePointAt(pos))) {
-                    pos += Character.charCount(text.codePointAt(pos));
+                while (pos < text.length() && GoStrings.isAsciiSpace(text.charAt(pos))) {
+                    pos++;
                 }
                 if (pos == text.length()) {
                     return pos;
@@ -80,7 +84,7 @@ final class CommandSplitter {
             while (pos < text.length()) {
                 int ch = text.codePointAt(pos);
                 pos += Character.charCount(ch);
-                if (quote == 0 && GoStrings.isSpace(ch)) {
+                if (quote == 0 && GoStrings.isAsciiSpace(ch)) {
                     pos -= Character.charCount(ch);
                     return finishWord(quotedEmptyAllowed, true);
                 }

@@ -20,6 +20,14 @@ final class GoStrings {
                 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
     }
 
+    /**
+     * Go's {@code unicode.IsSpace} applied to a single byte of UTF-8 text, as BuildKit's flag and
+     * HEALTHCHECK splitting does, restricted to whole characters: only ASCII whitespace counts.
+     */
+    static boolean isAsciiSpace(int cp) {
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    }
+
     /** One character of BuildKit's {@code reWhitespace} class {@code [\t\v\f\r ]}. */
     static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';

@@ -38,11 +38,11 @@ public final class HeredocWords {
         if (rest.isEmpty() || rest.indexOf('<') >= 0) {
             return Optional.empty();
         }
-        List<String> words = HeredocLexer.words(rest, false, false);
+        List<String> words = terminatorWords(word, rest, false);
         if (words.size() != 1) {
             return Optional.empty();
         }
-        List<String> rawWords = HeredocLexer.words(rest, true, false);
+        List<String> rawWords = terminatorWords(word, rest, true);
         if (rawWords.size() != 1) {
             throw new ParseProblem("internal lexing of heredoc produced inconsistent results: " + rest);
         }
@@ -78,6 +78,15 @@ public final class HeredocWords {
             parse(word).ifPresent(heredocs::add);
         }
         return heredocs;
+    }
+
+    private static List<String> terminatorWords(String word, String rest, boolean rawQuotes) {
+        try {
+            return HeredocLexer.words(rest, rawQuotes, false);
+        } catch (ParseProblem problem) {
+            throw new ParseProblem("invalid heredoc " + word + ": " + problem.getMessage()
+                    + "; quote the terminator word as a whole, as in <<'EOF'");
+        }
     }
 
     private static long quoteCount(String s) {

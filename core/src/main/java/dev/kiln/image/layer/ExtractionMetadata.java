@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +51,12 @@ record ExtractionMetadata(long uid, long gid, int mode, FileTime modified, FileT
             Files.setAttribute(path, "unix:gid", (int) gid, NOFOLLOW);
         }
         if (!symlink) { // Linux has no mode on symlinks
-            Files.setAttribute(path, "unix:mode", mode, NOFOLLOW);
+            ExtractionSyscalls.chmod(path, mode);
         }
         if (options.applyXattrs()) {
             applyXattrs(path, warnings);
         }
-        Files.getFileAttributeView(path, BasicFileAttributeView.class, NOFOLLOW).setTimes(modified, accessed, null);
+        ExtractionSyscalls.lutimes(path, accessed, modified);
     }
 
     private void applyXattrs(Path path, Consumer<String> warnings) throws IOException {

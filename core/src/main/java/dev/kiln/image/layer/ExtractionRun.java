@@ -88,7 +88,7 @@ final class ExtractionRun {
         ExtractionMetadata metadata = ExtractionMetadata.of(entry);
         switch (kind) {
             case DIRECTORY -> {
-                if (!Files.isDirectory(target)) {
+                if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectory(target, OWNER_ONLY_DIR);
                 }
                 directories.put(target, metadata);

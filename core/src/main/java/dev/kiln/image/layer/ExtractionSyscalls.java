@@ -10,13 +10,17 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The three Linux calls extraction needs and NIO lacks: {@code mknod} (devices, fifos, overlay
- * whiteouts) and {@code lsetxattr}/{@code lgetxattr} (which, unlike NIO's user-xattr view, reach
- * the {@code trusted.} and {@code security.} namespaces and never follow a symlink).
+ * The Linux calls extraction needs and NIO lacks: {@code mknod} (devices, fifos, overlay
+ * whiteouts); path-based {@code chmod} and {@code utimensat} (NIO opens the file for those, which
+ * fails on a device and blocks on a fifo); {@code lsetxattr}/{@code lgetxattr} (unlike NIO's
+ * user-xattr view they reach {@code trusted.} and {@code security.} and never follow a symlink).
  */
+@SuppressWarnings("restricted") // native access is enabled for the whole application (--enable-native-access)
 final class ExtractionSyscalls {
     static final int S_IFIFO = 0010000;
     static final int S_IFCHR = 0020000;
@@ -31,6 +35,13 @@ final class ExtractionSyscalls {
             CALL_STATE.varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
     private static final MethodHandle MKNOD = downcall("mknod",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    private static final MethodHandle CHMOD = downcall("chmod",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    private static final MethodHandle UTIMENSAT = downcall("utimensat",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_INT));
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final MethodHandle LSETXATTR = downcall("lsetxattr",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
                     ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
@@ -71,6 +82,45 @@ final class ExtractionSyscalls {
         }
     }
 
+    /**
+     * chmod by path. NIO's {@code unix:mode} opens the file to fchmod it, which fails on a device
+     * without a driver and blocks on a fifo. Callers never pass a symlink.
+     */
+    static void chmod(Path path, int mode) throws SyscallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc = (int) CHMOD.invokeExact(state, arena.allocateFrom(path.toString()), mode);
+            check(rc, state, "chmod", path);
+        } catch (SyscallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("chmod downcall failed", t);
+        }
+    }
+
+    /** Sets access and modification times of {@code path} itself (never a link's target), without opening it. */
+    static void lutimes(Path path, FileTime accessed, FileTime modified) throws SyscallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment times = arena.allocate(ValueLayout.JAVA_LONG, 4); // struct timespec[2]
+            putTimespec(times, 0, accessed);
+            putTimespec(times, 2, modified);
+            int rc = (int) UTIMENSAT.invokeExact(state, AT_FDCWD, arena.allocateFrom(path.toString()), times,
+                    AT_SYMLINK_NOFOLLOW);
+            check(rc, state, "utimensat", path);
+        } catch (SyscallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("utimensat downcall failed", t);
+        }
+    }
+
+    private static void putTimespec(MemorySegment times, int index, FileTime time) {
+        Instant instant = time.toInstant();
+        times.setAtIndex(ValueLayout.JAVA_LONG, index, instant.getEpochSecond());
+        times.setAtIndex(ValueLayout.JAVA_LONG, index + 1, instant.getNano());
+    }
+
     static void lsetxattr(Path path, String name, byte[] value) throws SyscallException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
@@ -93,10 +143,13 @@ final class ExtractionSyscalls {
             MemorySegment buffer = arena.allocate(65536);
             long n = (long) LGETXATTR.invokeExact(state, arena.allocateFrom(path.toString()),
                     arena.allocateFrom(name), buffer, buffer.byteSize());
-            if (n < 0 && (int) ERRNO.get(state, 0L) == ENODATA) {
-                return Optional.empty();
+            if (n < 0) {
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno == ENODATA) {
+                    return Optional.empty();
+                }
+                throw new SyscallException("lgetxattr " + name, path, errno);
             }
-            check((int) Math.min(n, 0), state, "lgetxattr " + name, path);
             return Optional.of(buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE));
         } catch (SyscallException e) {
             throw e;

@@ -1,0 +1,85 @@
+package dev.kiln.image.layer;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import dev.kiln.image.Descriptor;
+import dev.kiln.image.DigestingOutputStream;
+import dev.kiln.image.MediaType;
+import dev.kiln.image.MediaType.Compression;
+import dev.kiln.store.BlobInfo;
+import dev.kiln.store.BlobStore;
+import dev.kiln.store.BlobWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.zip.Deflater;
+
+/**
+ * Writes a reproducible layer into the store in one streaming pass: tar → diffID hash →
+ * compression → blob writer (which hashes the compressed bytes and renames the temp file into
+ * place). Only file metadata is held in memory; content streams through.
+ */
+public final class LayerWriter {
+    private static final int ZSTD_LEVEL = 3;
+
+    private final BlobStore blobs;
+    private final LayerOptions options;
+
+    public LayerWriter(BlobStore blobs, LayerOptions options) {
+        this.blobs = blobs;
+        this.options = options;
+    }
+
+    public LayerBlob write(Collection<? extends LayerEntry> entries) {
+        List<LayerEntry> ordered = LayerPlan.order(entries);
+        try (BlobWriter blob = blobs.newWriter()) {
+            OutputStream compressed = compressor(new CloseShield(blob));
+            var tar = new DigestingOutputStream(compressed);
+            new LayerTarWriter(options.mtimeEpochSeconds()).write(ordered, new BufferedOutputStream(tar, 64 * 1024));
+            BlobInfo info = blob.commit();
+            Descriptor descriptor = info.descriptor(MediaType.ociLayer(options.compression()));
+            return new LayerBlob(descriptor, tar.digest(), tar.count());
+        } catch (IOException e) {
+            throw new LayerException("cannot write layer: " + e.getMessage(), e);
+        }
+    }
+
+    private OutputStream compressor(OutputStream out) throws IOException {
+        Compression compression = options.compression();
+        return switch (compression) {
+            case NONE -> out;
+            case GZIP -> new ParallelGzipOutputStream(out, Deflater.DEFAULT_COMPRESSION);
+            case ZSTD -> new ZstdOutputStream(out, ZSTD_LEVEL);
+        };
+    }
+
+    /** Lets the compressor's close finish its stream without closing (and so discarding) the blob writer. */
+    private static final class CloseShield extends OutputStream {
+        private final OutputStream out;
+
+        CloseShield(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.kiln.solve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.image.Descriptor;
+import dev.kiln.image.Digest;
+import dev.kiln.image.MediaType;
+import dev.kiln.store.BlobStore;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Cache records under {@code $KILN_HOME/cache}: a step's key → the layer it made. A record is
+ * written (temp file, then atomic rename) only after its layer blob is in the store, and a
+ * record whose blob has gone (pruned) or that cannot be read is a miss, never a wrong result.
+ */
+public final class BuildCache {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path root;
+    private final BlobStore blobs;
+
+    public BuildCache(Path root, BlobStore blobs) {
+        this.root = root;
+        this.blobs = blobs;
+    }
+
+    public Optional<LayerRef> lookup(CacheKey key) {
+        var file = fileOf(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            var node = JSON.readTree(file.toFile());
+            var layer = new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
+                    Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
+                    Digest.parse(node.get("diffId").asText()));
+            return blobs.has(layer.blob().digest()) ? Optional.of(layer) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void record(CacheKey key, LayerRef layer) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("mediaType", layer.blob().mediaType().value());
+        node.put("digest", layer.blob().digest().toString());
+        node.put("size", layer.blob().size());
+        node.put("diffId", layer.diffId().toString());
+        var file = fileOf(key);
+        try {
+            Files.createDirectories(file.getParent());
+            var temp = file.resolveSibling(".tmp-" + UUID.randomUUID());
+            Files.write(temp, JSON.writeValueAsBytes(node));
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            // a record that cannot be written only costs a rebuild of this step next time
+        }
+    }
+
+    private Path fileOf(CacheKey key) {
+        var hex = key.digest().hex();
+        return root.resolve(hex.substring(0, 2)).resolve(hex + ".json");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.kiln.solve;
+
+import dev.kiln.exec.Executor;
+import dev.kiln.exec.Executors;
+import dev.kiln.image.layer.LayerOptions;
+import dev.kiln.image.layer.LayerWriter;
+import dev.kiln.snapshot.LayerSnapshots;
+import dev.kiln.snapshot.Snapshotter;
+import dev.kiln.store.Store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * What every step of a build uses: the store, unpacked layers, snapshots, the executor (chosen
+ * once, on first RUN), the layer writer settings and the time written into the image.
+ */
+public final class BuildServices {
+    private final Store store;
+    private final LayerSnapshots snapshots;
+    private final Snapshotter snapshotter;
+    private final Path workRoot;
+    private final LayerOptions layerOptions;
+    private final Consumer<String> notices;
+    private final BuildCache cache;
+    private Executor executor;
+
+    public BuildServices(Store store, LayerOptions layerOptions, Snapshotter.Strategy strategy, Consumer<String> notices) {
+        this.store = store;
+        this.layerOptions = layerOptions;
+        this.notices = notices;
+        this.workRoot = directory(store.root().resolve("tmp"));
+        this.snapshots = new LayerSnapshots(directory(store.root().resolve("snapshots")), store.blobs());
+        this.snapshotter = new Snapshotter(workRoot, strategy, notices);
+        this.cache = new BuildCache(store.root().resolve("cache"), store.blobs());
+    }
+
+    BuildCache cache() {
+        return cache;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    LayerSnapshots snapshots() {
+        return snapshots;
+    }
+
+    Snapshotter snapshotter() {
+        return snapshotter;
+    }
+
+    Path workRoot() {
+        return workRoot;
+    }
+
+    LayerWriter layerWriter() {
+        return new LayerWriter(store.blobs(), layerOptions);
+    }
+
+    /** The time in the config and history: SOURCE_DATE_EPOCH, or 0, so the same inputs give the same image. */
+    Instant created() {
+        return Instant.ofEpochSecond(layerOptions.mtimeEpochSeconds());
+    }
+
+    synchronized Executor executor() {
+        if (executor == null) {
+            executor = Executors.detect(workRoot, notices);
+        }
+        return executor;
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

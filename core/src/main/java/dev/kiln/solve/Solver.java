@@ -1,0 +1,146 @@
+package dev.kiln.solve;
+
+import dev.kiln.KilnException;
+import dev.kiln.dockerfile.instructions.InstructionException;
+import dev.kiln.image.ImageConfig;
+import dev.kiln.image.Platform;
+import dev.kiln.plan.BuildPlan;
+import dev.kiln.plan.PlannedStage;
+import dev.kiln.plan.StageBase;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Builds a plan: every needed stage on its own virtual thread as soon as the stages it needs are
+ * built, at most {@code jobs} steps running at once; the first failure cancels the rest. Then the
+ * target stage's image is committed to the store.
+ */
+public final class Solver {
+    private final BuildPlan plan;
+    private final BuildOptions options;
+    private final BuildServices services;
+    private final StepLog log;
+    private final Map<Integer, StageResult> results = new ConcurrentHashMap<>();
+
+    private Solver(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log) {
+        this.plan = plan;
+        this.options = options;
+        this.services = services;
+        this.log = log;
+    }
+
+    /** @throws KilnException naming the stage, the instruction and what failed */
+    public static BuildResult build(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log) {
+        return new Solver(plan, options, services, log).build();
+    }
+
+    private BuildResult build() {
+        var limit = new Semaphore(options.jobs());
+        var runner = new StageRunner(plan, options, services, log, new CopyStep(options, services, results), limit);
+        var futures = new HashMap<Integer, Future<StageResult>>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var completions = new ExecutorCompletionService<StageResult>(threads);
+            for (var stage : plan.stages()) {
+                var needs = stage.dependsOn().stream().map(futures::get).toList();
+                futures.put(stage.index(), completions.submit(() -> buildStage(stage, needs, runner)));
+            }
+            awaitAll(completions, futures.size(), threads);
+        }
+        var target = withLabels(results.get(plan.target()).image());
+        return ImageCommit.commit(services.store(), target, services.created(), options.tags());
+    }
+
+    private StageResult buildStage(PlannedStage stage, List<Future<StageResult>> needs, StageRunner runner)
+            throws Exception {
+        for (var need : needs) {
+            need.get();
+        }
+        try {
+            var result = runner.run(stage, base(stage));
+            results.put(stage.index(), result);
+            return result;
+        } catch (InstructionException e) {
+            throw new KilnException(plan.fileName() + (e.range() == null ? "" : ":" + e.range().startLine())
+                    + ": " + e.problem(), e);
+        }
+    }
+
+    /** Waits for every stage; on the first failure, interrupts the others and rethrows it. */
+    private static void awaitAll(ExecutorCompletionService<StageResult> completions, int count, ExecutorService threads) {
+        try {
+            for (int i = 0; i < count; i++) {
+                completions.take().get();
+            }
+        } catch (ExecutionException e) {
+            threads.shutdownNow();
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new KilnException("the build was interrupted");
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof ExecutionException nested) {
+            return rethrow(nested.getCause());
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new KilnException("the build failed: " + cause, cause);
+    }
+
+    private StageResult base(PlannedStage stage) {
+        return switch (stage.base()) {
+            case StageBase.Scratch() -> new StageResult(
+                    new ImageState(ImageConfig.empty(platform(stage)), List.of()), Map.of(),
+                    CacheKey.root("scratch").add(platform(stage).toString()).build());
+            case StageBase.FromStage(int index) -> results.get(index);
+            case StageBase.FromImage(String reference) -> {
+                var name = "[" + stage.displayName() + "] FROM " + reference;
+                log.started(name);
+                var base = new BaseImages(services.store()).resolve(reference, platform(stage));
+                log.done(name);
+                yield new StageResult(base.image(), environment(base.image().config()),
+                        CacheKey.root("image").add(base.manifest().toString()).build());
+            }
+        };
+    }
+
+    private Platform platform(PlannedStage stage) {
+        return stage.platform().map(Platform::parse).orElse(options.platform());
+    }
+
+    private ImageState withLabels(ImageState image) {
+        if (options.labels().isEmpty()) {
+            return image;
+        }
+        var container = image.config().config();
+        var labels = new java.util.TreeMap<>(container.labels());
+        labels.putAll(options.labels());
+        return image.withConfig(image.config().withConfig(StageConfig.copy(container).labels(labels).build()));
+    }
+
+    private static Map<String, String> environment(ImageConfig config) {
+        var variables = new LinkedHashMap<String, String>();
+        for (var entry : config.config().env()) {
+            int eq = entry.indexOf('=');
+            variables.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.kiln.solve;
+
+import dev.kiln.KilnException;
+import dev.kiln.dockerfile.instructions.Add;
+import dev.kiln.dockerfile.instructions.Copy;
+import dev.kiln.dockerfile.instructions.Instruction;
+import dev.kiln.dockerfile.instructions.Run;
+import dev.kiln.dockerfile.instructions.Workdir;
+import dev.kiln.plan.BuildPlan;
+import dev.kiln.plan.PlannedStage;
+import dev.kiln.plan.PlannedStep;
+import dev.kiln.plan.StepText;
+import dev.kiln.plan.VariableScope;
+
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * Runs one stage's instructions in order over its base. Each step gets a cache key chained from
+ * the previous one; a step that makes a layer is looked up in the build cache first.
+ */
+final class StageRunner {
+    private final BuildPlan plan;
+    private final BuildOptions options;
+    private final BuildServices services;
+    private final StepLog log;
+    private final CopyStep copyStep;
+    private final Semaphore jobs;
+
+    StageRunner(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log, CopyStep copyStep,
+                Semaphore jobs) {
+        this.jobs = jobs;
+        this.plan = plan;
+        this.options = options;
+        this.services = services;
+        this.log = log;
+        this.copyStep = copyStep;
+    }
+
+    StageResult run(PlannedStage stage, StageResult base) {
+        var scope = new VariableScope(base.variables(), plan.globalArgs(), options.buildArgs(), plan.escape());
+        var run = new StageRun(stage, new StageConfig(base.image().config(), services.created()),
+                new StepNumbering(stage), base.image(), base.key());
+        for (var step : stage.steps()) {
+            var instruction = scope.dispatch(step.raw());
+            apply(run, step, instruction, scope);
+        }
+        return new StageResult(run.state.withConfig(run.config.config()), scope.variables(), run.key);
+    }
+
+    /** The mutable progress of one stage's run. */
+    private static final class StageRun {
+        final PlannedStage stage;
+        final StageConfig config;
+        final StepNumbering numbering;
+        ImageState state;
+        CacheKey key;
+
+        StageRun(PlannedStage stage, StageConfig config, StepNumbering numbering, ImageState state, CacheKey key) {
+            this.stage = stage;
+            this.config = config;
+            this.numbering = numbering;
+            this.state = state;
+            this.key = key;
+        }
+    }
+
+    private void apply(StageRun run, PlannedStep step, Instruction instruction, VariableScope scope) {
+        var location = location(instruction);
+        switch (instruction) {
+            case Run r -> {
+                var invocation = RunInvocation.of(r, run.config, scope.variables(), options.network());
+                var name = run.numbering.next(step, instruction);
+                layerStep(run, name, invocation.key(run.key), invocation.createdBy(),
+                        () -> new RunStep(services, log).run(invocation, run.state, location, name));
+            }
+            case Copy copy -> {
+                var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, location);
+                layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key), prepared.createdBy(),
+                        prepared::run);
+            }
+            case Add add -> {
+                var prepared = copyStep.prepareAdd(add, run.state, run.config, location);
+                layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key), prepared.createdBy(),
+                        prepared::run);
+            }
+            case Workdir workdir -> workdir(run, step, workdir);
+            default -> {
+                run.config.apply(instruction);
+                run.state = run.state.withConfig(run.config.config());
+                run.key = run.key.child("config").add(StepText.of(instruction)).build();
+            }
+        }
+    }
+
+    private void workdir(StageRun run, PlannedStep step, Workdir workdir) {
+        var path = UnixPaths.resolve(run.config.config().config().workingDir(), workdir.path());
+        run.config.apply(new Workdir(path, workdir.range(), workdir.original()));
+        if (path.equals("/")) {
+            run.config.addEmptyHistory("WORKDIR " + path);
+            run.state = run.state.withConfig(run.config.config());
+            run.key = run.key.child("workdir").add(path).build();
+            return;
+        }
+        var user = run.config.config().config().user();
+        var stateBefore = run.state;
+        var config = run.config;
+        layerStep(run, run.numbering.next(step, workdir), run.key.child("workdir").add(path).add(user).build(),
+                "WORKDIR " + path, () -> new WorkdirStep(services).create(path, stateBefore, config));
+    }
+
+    private void layerStep(StageRun run, String name, CacheKey key, String createdBy, Supplier<LayerRef> work) {
+        var cached = options.useCacheFor(run.stage.stage().name()) ? services.cache().lookup(key)
+                : java.util.Optional.<LayerRef>empty();
+        LayerRef layer;
+        if (cached.isPresent()) {
+            layer = cached.get();
+            log.cached(name);
+        } else {
+            layer = limited(() -> {
+                log.started(name);
+                var made = work.get();
+                log.done(name);
+                return made;
+            });
+            services.cache().record(key, layer);
+        }
+        run.config.addLayer(layer.diffId(), createdBy);
+        run.state = run.state.withLayer(run.config.config(), layer);
+        run.key = key;
+    }
+
+    /** Runs {@code work} holding one of the {@code --jobs} permits; waiting for one can be interrupted. */
+    private LayerRef limited(Supplier<LayerRef> work) {
+        try {
+            jobs.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KilnException("the build was interrupted");
+        }
+        try {
+            return work.get();
+        } finally {
+            jobs.release();
+        }
+    }
+
+    private String location(Instruction instruction) {
+        var range = instruction.range();
+        return plan.fileName() + (range == null ? "" : ":" + range.startLine());
+    }
+}

@@ -1,0 +1,190 @@
+package dev.kiln.solve;
+
+import dev.kiln.KilnException;
+import dev.kiln.exec.ExecSpec;
+import dev.kiln.image.ImageCodec;
+import dev.kiln.image.Platform;
+import dev.kiln.image.layer.LayerOptions;
+import dev.kiln.image.layer.LayerStreams;
+import dev.kiln.plan.BuildRequest;
+import dev.kiln.plan.Frontend;
+import dev.kiln.snapshot.Snapshotter;
+import dev.kiln.store.Store;
+import dev.kiln.testing.BusyboxImage;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SolverTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path context;
+    Store store;
+    List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void importBusybox() {
+        store = Store.open(home);
+        BusyboxImage.importInto(store, "busybox");
+    }
+
+    BuildResult build(String dockerfile) {
+        return build(dockerfile, false);
+    }
+
+    BuildResult build(String dockerfile, boolean noCache) {
+        var platform = Platform.current().normalized();
+        var plan = Frontend.plan("Dockerfile", dockerfile,
+                new BuildRequest(Map.of(), Optional.empty(), platform.toString(), platform.toString()));
+        var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.Strategy.AUTO, log::add);
+        var options = new BuildOptions(context, null, Map.of(), List.of("result:latest"), Map.of(),
+                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2);
+        return Solver.build(plan, options, services, new StepLog() {
+            public void started(String s) { log.add("start " + s); }
+            public void output(String s, String line) { log.add("out " + line); }
+            public void cached(String s) { log.add("cached " + s); }
+            public void done(String s) { log.add("done " + s); }
+        });
+    }
+
+    Map<String, String> layerEntries(BuildResult result, int index) throws IOException {
+        var layer = result.image().layers().get(index).blob();
+        var entries = new TreeMap<String, String>();
+        try (var in = new TarArchiveInputStream(LayerStreams.uncompressed(store.blobs().open(layer.digest()),
+                layer.mediaType()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), e.isDirectory() ? "dir" : e.isSymbolicLink() ? "-> " + e.getLinkName()
+                        : new String(in.readAllBytes()));
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void runChangesBecomeOneLayerWithWhiteouts() throws IOException {
+        var result = build("""
+                FROM busybox
+                WORKDIR /work
+                RUN echo hello > out.txt && rm /etc/issue && rm -r /etc/keep && mkdir /etc/keep && echo c > /etc/keep/c.txt
+                ENV GREETING=hi
+                CMD ["cat", "/work/out.txt"]
+                """);
+        assertThat(result.image().layers()).hasSize(3);
+        var run = layerEntries(result, 2);
+        assertThat(run).containsEntry("work/out.txt", "hello\n")
+                .containsKey("etc/.wh.issue")
+                .containsKey("etc/keep/.wh..wh..opq")
+                .containsEntry("etc/keep/c.txt", "c\n")
+                .doesNotContainKey("etc/keep/a.txt");
+        assertThat(layerEntries(result, 1)).containsEntry("work/", "dir");
+
+        var manifest = ImageCodec.decodeManifest(store.blobs().readAll(result.manifest().digest()));
+        var config = ImageCodec.decodeConfig(store.blobs().readAll(manifest.config().digest()));
+        assertThat(config.config().env()).containsExactly("PATH=/bin", "GREETING=hi");
+        assertThat(config.config().cmd()).containsExactly("cat", "/work/out.txt");
+        assertThat(config.config().workingDir()).isEqualTo("/work");
+        assertThat(config.history()).extracting(h -> h.createdBy()).containsExactly(
+                "busybox test base", "WORKDIR /work",
+                "RUN /bin/sh -c echo hello > out.txt && rm /etc/issue && rm -r /etc/keep && mkdir /etc/keep "
+                        + "&& echo c > /etc/keep/c.txt # buildkit",
+                "ENV GREETING=hi", "CMD [\"cat\" \"/work/out.txt\"]");
+        assertThat(store.names().get("result:latest")).hasValueSatisfying(d -> assertThat(d.digest()).isEqualTo(result.manifest().digest()));
+    }
+
+    @Test
+    void aLaterStageSeesAnEarlierStagesFiles() throws IOException {
+        var result = build("""
+                FROM busybox AS base
+                RUN echo base > /base.txt
+                FROM base
+                ARG WHO=world
+                RUN cat /base.txt > /copy.txt && echo "$WHO" >> /copy.txt && echo "$WHO"
+                """);
+        assertThat(layerEntries(result, 2)).containsEntry("copy.txt", "base\nworld\n");
+        assertThat(log).contains("out world").doesNotContain("out base");
+    }
+
+    @Test
+    void aFailingStepNamesTheStageInstructionExitCodeAndOutput() {
+        assertThatThrownBy(() -> build("""
+                FROM busybox AS build
+                RUN echo first line && echo second line >&2 && exit 3
+                """))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("Dockerfile:2")
+                .hasMessageContaining("[build 2/2] RUN echo first line")
+                .hasMessageContaining("exit code 3")
+                .hasMessageContaining("first line")
+                .hasMessageContaining("second line");
+        assertThat(Files.exists(home.resolve("tmp"))).isTrue();
+    }
+
+    @Test
+    void aRebuildIsAllCacheHitsAndAChangeRerunsOnlyWhatDependsOnIt() {
+        var dockerfile = """
+                FROM busybox AS a
+                RUN echo a > /a.txt
+                FROM busybox AS b
+                ARG B=1
+                RUN echo b$B > /b.txt
+                FROM a
+                RUN echo final > /final.txt
+                """;
+        var first = build(dockerfile);
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).isEmpty();
+        log.clear();
+        var second = build(dockerfile);
+        assertThat(log).filteredOn(l -> l.startsWith("start") && l.contains("RUN")).isEmpty();
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).hasSize(2);
+        assertThat(second.manifest().digest()).isEqualTo(first.manifest().digest());
+        log.clear();
+        var changed = build(dockerfile.replace("echo final", "echo changed"));
+        assertThat(log).filteredOn(l -> l.startsWith("start") && l.contains("RUN"))
+                .singleElement().asString().contains("echo changed");
+        assertThat(changed.manifest().digest()).isNotEqualTo(first.manifest().digest());
+        log.clear();
+        build(dockerfile, true);
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).isEmpty();
+    }
+
+    @Test
+    void theSameInputsGiveTheSameImageDigest() {
+        var dockerfile = "FROM busybox\nRUN echo same > /same.txt && chmod 600 /same.txt\nENV X=1\n";
+        var first = build(dockerfile, true);
+        var second = build(dockerfile, true);
+        assertThat(second.manifest().digest()).isEqualTo(first.manifest().digest());
+    }
+
+    @Test
+    void missingBaseImageIsAClearError() {
+        assertThatThrownBy(() -> build("FROM nothing-here:1\nRUN true\n"))
+                .isInstanceOf(KilnException.class)
+                .hasMessageContaining("nothing-here:1");
+    }
+
+    @Test
+    void userByNameRunsWithItsIds() throws IOException {
+        var result = build("""
+                FROM busybox
+                USER app
+                RUN id -u > /tmp/uid && id -G > /tmp/groups
+                """);
+        var entries = layerEntries(result, 1);
+        assertThat(entries).containsEntry("tmp/uid", "1000\n");
+        assertThat(entries.get("tmp/groups")).contains("1000").contains("50");
+    }
+}
