@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
+import dev.kiln.transport.OutputSpec;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.Platform;
 import dev.kiln.image.layer.LayerOptions;
@@ -15,6 +16,7 @@ import dev.kiln.plan.PlanPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -78,6 +80,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
     Path context;
 
+    @Mixin
+    BuildOutputOptions output = new BuildOutputOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -94,11 +99,15 @@ public final class BuildCommand implements Callable<Integer> {
             return 0;
         }
         PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
+        var outputs = output.specs(tags);
         var store = Store.open(StoreLocation.root());
         var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
                 notice -> err.println("NOTE: " + notice));
         var result = Solver.build(plan, options(dockerfile), services, new PlainStepLog(err));
-        out.println(result.manifest().digest());
+        output.export(store, result.manifest(), result.config().digest(), tags, System.out);
+        if (outputs.stream().noneMatch(OutputSpec::toStdout)) {
+            out.println(result.manifest().digest());
+        }
         return 0;
     }
 

@@ -8,6 +8,10 @@ import dev.kiln.image.ImageConfig;
 import dev.kiln.image.Manifest;
 import dev.kiln.image.MediaType;
 import dev.kiln.image.Platform;
+import dev.kiln.image.layer.DirectoryEntries;
+import dev.kiln.image.layer.LayerBlob;
+import dev.kiln.image.layer.LayerOptions;
+import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.store.BlobInfo;
 import dev.kiln.store.BlobWriter;
 import dev.kiln.store.ImageName;
@@ -20,12 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Makes a one-layer image from a root file system, as {@code docker import} does: a tar (plain or
- * compressed) is kept as it is, byte for byte, as the layer; a folder is written as a tar first.
+ * compressed) is kept as it is, byte for byte, as the layer; a folder is written by the reproducible
+ * layer writer.
  * The layer is stored gzip-compressed, and the config gets one history entry,
  * "Imported from SOURCE".
  */
@@ -36,7 +42,7 @@ public final class RootfsImporter {
     /** @param created the image's creation time (docker uses now; SOURCE_DATE_EPOCH makes it reproducible) */
     public static LoadedImage importRootfs(Store store, Path source, String name, Instant created) {
         ImageName imageName = ImageName.parse(name);
-        Layer layer = Files.isDirectory(source) ? fromDirectory(store, source) : fromTar(store, source);
+        Layer layer = Files.isDirectory(source) ? fromDirectory(store, source, created) : fromTar(store, source);
         ImageConfig.History history = new ImageConfig.History(created, "", "", "Imported from " + source, false);
         ImageConfig config = ImageConfig.empty(Platform.current()).withCreated(created).withLayer(layer.diffId(), history);
         BlobInfo configBlob = store.blobs().write(ImageCodec.encode(config));
@@ -66,8 +72,15 @@ public final class RootfsImporter {
         });
     }
 
-    private static Layer fromDirectory(Store store, Path dir) {
-        return store(store, dir, tar -> DirectoryTarWriter.write(dir, tar));
+    /** Through the reproducible layer writer: entries sorted, every modification time set to {@code created}. */
+    private static Layer fromDirectory(Store store, Path dir, Instant created) {
+        try {
+            var options = new LayerOptions(MediaType.Compression.GZIP, Math.max(0, created.getEpochSecond()));
+            LayerBlob blob = new LayerWriter(store.blobs(), options).write(DirectoryEntries.scan(dir, UnaryOperator.identity()));
+            return new Layer(blob.descriptor(), blob.diffId());
+        } catch (IOException e) {
+            throw new TransportException("cannot import " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static Layer store(Store store, Path source, TarSource tarSource) {
