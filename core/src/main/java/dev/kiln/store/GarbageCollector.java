@@ -31,6 +31,7 @@ public final class GarbageCollector {
     private GarbageCollector() {
     }
 
+    @SuppressWarnings("try") // the lock is held, not used
     public static PruneReport prune(Store store, Duration minAge) {
         Path lockFile = store.root().resolve("locks").resolve("index.lock");
         try (StoreLock ignored = StoreLock.acquire(lockFile)) {

@@ -37,7 +37,7 @@ final class ArchiveContents {
     static ArchiveContents read(Path file, BlobStore blobs) {
         var contents = new ArchiveContents(file.toString());
         try (InputStream raw = java.nio.file.Files.newInputStream(file);
-             InputStream in = LayerStreams.decompressed(raw, file.toString());
+             InputStream in = CompressedFiles.decompressed(raw, file.toString());
              var tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {

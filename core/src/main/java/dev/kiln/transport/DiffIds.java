@@ -34,7 +34,7 @@ final class DiffIds {
         if (layer.mediaType().compression() == dev.kiln.image.MediaType.Compression.NONE) {
             return layer.digest();
         }
-        try (InputStream tar = LayerStreams.openLayer(blobs, layer);
+        try (InputStream tar = CompressedFiles.openLayer(blobs, layer);
              var digesting = new DigestingOutputStream(OutputStream.nullOutputStream())) {
             tar.transferTo(digesting);
             return digesting.digest();

@@ -45,7 +45,7 @@ final class LegacyDockerImage {
     /** The OCI layer type for the compression the blob starts with. */
     private static MediaType layerType(BlobStore blobs, Digest layer) {
         try (InputStream in = new BufferedInputStream(blobs.open(layer))) {
-            return switch (LayerStreams.sniff(in)) {
+            return switch (CompressedFiles.sniff(in)) {
                 case NONE -> MediaType.OCI_LAYER;
                 case GZIP -> MediaType.OCI_LAYER_GZIP;
                 case ZSTD -> MediaType.OCI_LAYER_ZSTD;

@@ -60,6 +60,7 @@ final class OciLayoutWriter {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held, not used
     private void updateIndex(Descriptor target, List<ImageName> names) throws IOException {
         Path lockFile = layout.resolve("index.json.lock");
         try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -66,7 +66,7 @@ public final class RootfsImporter {
         }
         return store(store, tarFile, tar -> {
             try (InputStream raw = Files.newInputStream(tarFile);
-                 InputStream plain = LayerStreams.decompressed(raw, tarFile.toString())) {
+                 InputStream plain = CompressedFiles.decompressed(raw, tarFile.toString())) {
                 copyCheckingTar(plain, tar, tarFile);
             }
         });

@@ -22,7 +22,7 @@ final class RootfsWriter {
         try {
             Files.createDirectories(dest);
             for (Descriptor layer : image.layers()) {
-                try (InputStream tar = LayerStreams.openLayer(blobs, layer)) {
+                try (InputStream tar = CompressedFiles.openLayer(blobs, layer)) {
                     extractor.extract(tar, dest);
                 }
             }

@@ -69,7 +69,7 @@ class ArchiveLoaderTest {
             put(tar, config.encoded() + ".json", source.blobs().readAll(config));
             StringBuilder layers = new StringBuilder();
             for (int i = 0; i < manifest.layers().size(); i++) {
-                byte[] plain = LayerStreams.openLayer(source.blobs(), manifest.layers().get(i)).readAllBytes();
+                byte[] plain = CompressedFiles.openLayer(source.blobs(), manifest.layers().get(i)).readAllBytes();
                 put(tar, "layer" + i + "/layer.tar", plain);
                 layers.append(i == 0 ? "" : ",").append("\"layer").append(i).append("/layer.tar\"");
             }

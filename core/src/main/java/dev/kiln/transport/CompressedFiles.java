@@ -1,6 +1,7 @@
 package dev.kiln.transport;
 
 import dev.kiln.image.Descriptor;
+import dev.kiln.image.layer.LayerStreams;
 import dev.kiln.store.BlobStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,18 +11,13 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /** Opens tar streams: a stored layer by its media type, or any file by its magic bytes. */
-public final class LayerStreams {
-    private LayerStreams() {
+public final class CompressedFiles {
+    private CompressedFiles() {
     }
 
     /** The uncompressed tar of a stored layer, its compressed bytes verified against the digest. */
     public static InputStream openLayer(BlobStore blobs, Descriptor layer) throws IOException {
-        InputStream raw = new BufferedInputStream(blobs.openVerified(layer.digest()), 1 << 16);
-        return switch (layer.mediaType().compression()) {
-            case NONE -> raw;
-            case GZIP -> GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
-            case ZSTD -> new ZstdCompressorInputStream(raw);
-        };
+        return LayerStreams.uncompressed(blobs.openVerified(layer.digest()), layer.mediaType());
     }
 
     /** What compression {@code in} starts with, judged by its first bytes; {@code in} must support mark. */
