@@ -5,36 +5,35 @@ import dev.kiln.transport.OutputSpec;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.Platform;
 import dev.kiln.image.layer.LayerOptions;
+import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.BuildRequest;
+import dev.kiln.plan.Frontend;
+import dev.kiln.plan.PlanPrinter;
 import dev.kiln.snapshot.Snapshotter;
 import dev.kiln.solve.BuildOptions;
 import dev.kiln.solve.BuildServices;
 import dev.kiln.solve.Solver;
 import dev.kiln.store.Store;
-import dev.kiln.plan.Frontend;
-import dev.kiln.plan.PlanPrinter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code kiln build}: flags spelled as {@code docker build}'s. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Build an image from a Dockerfile.")
 public final class BuildCommand implements Callable<Integer> {
-    enum ProgressMode { auto, tty, plain, json }
-
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "Name of the Dockerfile (default: CONTEXT/Dockerfile); '-' reads it from stdin.")
     String file;
@@ -48,22 +47,22 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--build-arg", paramLabel = "K[=V]", description = "Set a build-time variable. Repeatable.")
     List<String> buildArgs = new ArrayList<>();
 
+    @Option(names = "--label", paramLabel = "K=V", description = "Set a label on the final image. Repeatable.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+            description = "Set the target platform for the build (default: the machine's).")
+    String platform;
+
     @Option(names = "--no-cache", description = "Do not use cache when building the image.")
     boolean noCache;
-
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "Progress output: auto, tty, plain or json (default: ${DEFAULT-VALUE}).")
-    ProgressMode progress;
-
-    @Option(names = "--dry-run", description = "Print the build plan and exit without building.")
-    boolean dryRun;
 
     @Option(names = "--no-cache-filter", paramLabel = "STAGE", split = ",",
             description = "Do not use the cache for these stages. Repeatable.")
     List<String> noCacheFilter = new ArrayList<>();
 
-    @Option(names = "--label", paramLabel = "K=V", description = "Set a label on the final image. Repeatable.")
-    List<String> labels = new ArrayList<>();
+    @Option(names = "--pull", description = "Always fetch base images from their registry.")
+    boolean pull;
 
     @Option(names = "--network", paramLabel = "MODE", defaultValue = "default",
             description = "Network for RUN steps: default (the host's), host or none.")
@@ -73,9 +72,15 @@ public final class BuildCommand implements Callable<Integer> {
             description = "How many steps may run at once (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
-            description = "Set the target platform for the build (default: the machine's).")
-    String platform;
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "Progress output: auto, tty, plain or json (default: ${DEFAULT-VALUE}).")
+    String progress;
+
+    @Option(names = "--dry-run", description = "Print the build plan and exit without building.")
+    boolean dryRun;
+
+    @Mixin
+    RegistryOptions registry;
 
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
     Path context;
@@ -98,25 +103,45 @@ public final class BuildCommand implements Callable<Integer> {
             PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
             return 0;
         }
-        PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
         var outputs = output.specs(tags);
-        var store = Store.open(StoreLocation.root());
-        var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
-                notice -> err.println("NOTE: " + notice));
-        var result = Solver.build(plan, options(dockerfile), services, new PlainStepLog(err));
-        output.export(store, result.manifest(), result.config().digest(), tags, System.out);
+        var result = build(plan, dockerfile);
+        output.export(Store.open(StoreLocation.root()), result.manifest(), result.config().digest(), tags, System.out);
         if (outputs.stream().noneMatch(OutputSpec::toStdout)) {
             out.println(result.manifest().digest());
         }
         return 0;
     }
 
+    private dev.kiln.solve.BuildResult build(BuildPlan plan, DockerfileSource dockerfile) {
+        var err = spec.commandLine().getErr();
+        try (var progressOutput = ProgressOutput.open(progress, err)) {
+            var store = Store.open(StoreLocation.root());
+            var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
+                    progressOutput::notice, registry.clientOptions());
+            var result = Solver.build(plan, options(dockerfile), services, progressOutput.log());
+            progressOutput.finished(result, store, tags);
+            progressOutput.warnings(plan);
+            return result;
+        }
+    }
+
+    private BuildRequest request() {
+        var host = Platform.current().normalized().toString();
+        if (platform != null && platform.contains(",")) {
+            throw new KilnException("--platform " + platform + ": building for several platforms at once is not "
+                    + "supported yet; build once per platform");
+        }
+        var targetPlatform = platform == null ? host : Platform.parse(platform).normalized().toString();
+        return new BuildRequest(BuildArgs.parse(buildArgs, System.getenv()), Optional.ofNullable(target), host,
+                targetPlatform);
+    }
+
     private BuildOptions options(DockerfileSource dockerfile) {
-        var target = platform == null ? Platform.current() : Platform.parse(platform);
+        var targetPlatform = platform == null ? Platform.current().normalized() : Platform.parse(platform).normalized();
         return new BuildOptions(context, dockerfile.path(), BuildArgs.parse(buildArgs, System.getenv()), tags,
-                KeyValues.parse("--label", labels), networkMode(), target, noCache,
-                noCacheFilter.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet()),
-                jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
+                KeyValues.parse("--label", labels), networkMode(), targetPlatform, noCache,
+                noCacheFilter.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, pull);
     }
 
     private ExecSpec.Network networkMode() {
@@ -125,16 +150,6 @@ public final class BuildCommand implements Callable<Integer> {
             case "none" -> ExecSpec.Network.NONE;
             default -> throw new KilnException("--network " + network + " is not supported; use default, host or none");
         };
-    }
-
-    private BuildRequest request() {
-        var host = HostPlatform.current();
-        if (platform != null && platform.contains(",")) {
-            throw new KilnException("--platform " + platform + ": building for several platforms at once is not "
-                    + "supported yet; build once per platform");
-        }
-        return new BuildRequest(BuildArgs.parse(buildArgs, System.getenv()), Optional.ofNullable(target), host,
-                platform == null ? host : platform);
     }
 
     private void checkContext() {

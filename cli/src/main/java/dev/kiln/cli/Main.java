@@ -9,8 +9,16 @@ import java.io.PrintWriter;
 public final class Main {
     private Main() {}
 
+    private static volatile PrintWriter processStderr;
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        processStderr = new PrintWriter(System.err, true);
+        System.exit(run(args, new PrintWriter(System.out, true), processStderr));
+    }
+
+    /** Whether {@code err} is this process's standard error (so a terminal display may be drawn on it). */
+    static boolean writesToProcessStderr(PrintWriter err) {
+        return err == processStderr;
     }
 
     /** Runs the CLI with the given streams and returns the exit code (for tests). */

@@ -5,26 +5,56 @@ import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
 import dev.kiln.image.ImageCodec;
 import dev.kiln.image.Platform;
+import dev.kiln.registry.ImageReference;
+import dev.kiln.registry.RegistryClient;
 import dev.kiln.store.Store;
 
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** Finds the image a {@code FROM} names: in the local store (pulling comes with the registry client). */
+/**
+ * Finds the image a {@code FROM} or {@code COPY --from} names: in the local store, or pulled from
+ * its registry (through the configured mirrors) when the store lacks it or {@code --pull} asks.
+ * Each name is resolved once per build, however many stages use it.
+ */
 final class BaseImages {
     private final Store store;
+    private final Supplier<RegistryClient> registry;
+    private final boolean alwaysPull;
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
 
-    BaseImages(Store store) {
+    BaseImages(Store store, Supplier<RegistryClient> registry, boolean alwaysPull) {
         this.store = store;
+        this.registry = registry;
+        this.alwaysPull = alwaysPull;
     }
 
     /** A base image found: its state and the digest of the manifest it came from. */
     record Resolved(ImageState image, Digest manifest) {}
 
     Resolved resolve(String reference, Platform platform) {
-        var descriptor = store.names().get(reference).orElseThrow(() -> new KilnException(
-                "base image " + reference + " is not in the local store (" + store.root() + "); import it with "
-                        + "'kiln import' or 'kiln load' (pulling from registries is not available yet)"));
-        return load(descriptor, platform, reference);
+        var parsed = ImageReference.parse(reference);
+        var name = parsed.toString();
+        return resolved.computeIfAbsent(name + "@" + platform, key -> find(parsed, platform));
+    }
+
+    private Resolved find(ImageReference reference, Platform platform) {
+        var name = reference.toString();
+        if (!alwaysPull) {
+            var local = store.names().get(name);
+            if (local.isPresent()) {
+                return load(local.get(), platform, name);
+            }
+        }
+        var pulled = registry.get().pull(reference, platform);
+        var descriptor = store.names().get(name).orElseThrow(() -> new KilnException(
+                "pulled " + name + " but the store does not name it"));
+        return descriptor.digest().equals(pulled.manifestDigest())
+                ? load(descriptor, platform, name)
+                : load(Descriptor.of(pulled.manifest().mediaType(), pulled.manifestDigest(),
+                        store.blobs().size(pulled.manifestDigest())), platform, name);
     }
 
     Resolved load(Descriptor descriptor, Platform platform, String reference) {

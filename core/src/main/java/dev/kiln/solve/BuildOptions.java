@@ -22,10 +22,11 @@ import java.util.Set;
  * @param noCache       {@code --no-cache}: run every step (results are still recorded)
  * @param noCacheStages {@code --no-cache-filter}: stages whose steps always run
  * @param jobs          how many steps may run at once ({@code --jobs})
+ * @param pull          {@code --pull}: fetch base images from their registry even when the store has them
  */
 public record BuildOptions(Path context, Path dockerfile, Map<String, String> buildArgs, List<String> tags,
                            Map<String, String> labels, ExecSpec.Network network, Platform platform, boolean noCache,
-                           Set<String> noCacheStages, int jobs) {
+                           Set<String> noCacheStages, int jobs, boolean pull) {
     public BuildOptions {
         buildArgs = Map.copyOf(buildArgs);
         tags = List.copyOf(tags);
@@ -39,7 +40,7 @@ public record BuildOptions(Path context, Path dockerfile, Map<String, String> bu
     /** Options with defaults for everything but the context, tags and platform. */
     public static BuildOptions of(Path context, List<String> tags, Platform platform) {
         return new BuildOptions(context, null, Map.of(), tags, Map.of(), ExecSpec.Network.HOST, platform, false,
-                Set.of(), Runtime.getRuntime().availableProcessors());
+                Set.of(), Runtime.getRuntime().availableProcessors(), false);
     }
 
     boolean useCacheFor(Optional<String> stageName) {

@@ -4,6 +4,7 @@ import dev.kiln.exec.Executor;
 import dev.kiln.exec.Executors;
 import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.image.layer.LayerWriter;
+import dev.kiln.registry.RegistryClient;
 import dev.kiln.snapshot.LayerSnapshots;
 import dev.kiln.snapshot.Snapshotter;
 import dev.kiln.store.Store;
@@ -27,9 +28,17 @@ public final class BuildServices {
     private final LayerOptions layerOptions;
     private final Consumer<String> notices;
     private final BuildCache cache;
+    private final RegistryClient.Options registryOptions;
     private Executor executor;
+    private RegistryClient registry;
 
     public BuildServices(Store store, LayerOptions layerOptions, Snapshotter.Strategy strategy, Consumer<String> notices) {
+        this(store, layerOptions, strategy, notices, RegistryClient.Options.defaults());
+    }
+
+    public BuildServices(Store store, LayerOptions layerOptions, Snapshotter.Strategy strategy,
+                         Consumer<String> notices, RegistryClient.Options registryOptions) {
+        this.registryOptions = registryOptions;
         this.store = store;
         this.layerOptions = layerOptions;
         this.notices = notices;
@@ -66,6 +75,14 @@ public final class BuildServices {
     /** The time in the config and history: SOURCE_DATE_EPOCH, or 0, so the same inputs give the same image. */
     Instant created() {
         return Instant.ofEpochSecond(layerOptions.mtimeEpochSeconds());
+    }
+
+    /** The registry client, made on first use (a build from local images never opens one). */
+    synchronized RegistryClient registry() {
+        if (registry == null) {
+            registry = new RegistryClient(store, registryOptions);
+        }
+        return registry;
     }
 
     synchronized Executor executor() {

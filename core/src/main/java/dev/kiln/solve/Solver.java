@@ -31,12 +31,14 @@ public final class Solver {
     private final BuildServices services;
     private final StepLog log;
     private final Map<Integer, StageResult> results = new ConcurrentHashMap<>();
+    private final BaseImages baseImages;
 
     private Solver(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log) {
         this.plan = plan;
         this.options = options;
         this.services = services;
         this.log = log;
+        this.baseImages = new BaseImages(services.store(), services::registry, options.pull());
     }
 
     /** @throws KilnException naming the stage, the instruction and what failed */
@@ -112,8 +114,14 @@ public final class Solver {
             case StageBase.FromStage(int index) -> results.get(index);
             case StageBase.FromImage(String reference) -> {
                 var name = "[" + stage.displayName() + "] FROM " + reference;
-                log.started(name);
-                var base = new BaseImages(services.store()).resolve(reference, platform(stage));
+                log.started(stage.displayName(), name);
+                BaseImages.Resolved base;
+                try {
+                    base = baseImages.resolve(reference, platform(stage));
+                } catch (KilnException e) {
+                    log.failed(name, e.getMessage());
+                    throw new InstructionException(stage.stage().from().range(), e.getMessage());
+                }
                 log.done(name);
                 yield new StageResult(base.image(), environment(base.image().config()),
                         CacheKey.root("image").add(base.manifest().toString()).build());

@@ -113,15 +113,21 @@ final class StageRunner {
         var cached = options.useCacheFor(run.stage.stage().name()) ? services.cache().lookup(key)
                 : java.util.Optional.<LayerRef>empty();
         LayerRef layer;
+        var stageName = run.stage.displayName();
         if (cached.isPresent()) {
             layer = cached.get();
-            log.cached(name);
+            log.cached(stageName, name);
         } else {
             layer = limited(() -> {
-                log.started(name);
-                var made = work.get();
-                log.done(name);
-                return made;
+                log.started(stageName, name);
+                try {
+                    var made = work.get();
+                    log.done(name);
+                    return made;
+                } catch (RuntimeException e) {
+                    log.failed(name, e.getMessage());
+                    throw e;
+                }
             });
             services.cache().record(key, layer);
         }

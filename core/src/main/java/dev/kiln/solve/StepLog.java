@@ -1,26 +1,17 @@
 package dev.kiln.solve;
 
-/** Where the engine reports steps as they run (the progress display listens here). */
+/**
+ * Where the engine reports steps as they run (the progress display listens here). A step is
+ * reported started, then exactly one of cached, done or failed; its name is unique in a build.
+ */
 public interface StepLog {
-    void started(String stepName);
+    void started(String stage, String step);
 
-    void output(String stepName, String line);
+    void output(String step, String line);
 
-    void cached(String stepName);
+    void cached(String stage, String step);
 
-    void done(String stepName);
+    void done(String step);
 
-    StepLog SILENT = new StepLog() {
-        @Override
-        public void started(String stepName) {}
-
-        @Override
-        public void output(String stepName, String line) {}
-
-        @Override
-        public void cached(String stepName) {}
-
-        @Override
-        public void done(String stepName) {}
-    };
+    void failed(String step, String message);
 }

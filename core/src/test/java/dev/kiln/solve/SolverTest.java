@@ -52,12 +52,13 @@ class SolverTest {
                 new BuildRequest(Map.of(), Optional.empty(), platform.toString(), platform.toString()));
         var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.Strategy.AUTO, log::add);
         var options = new BuildOptions(context, null, Map.of(), List.of("result:latest"), Map.of(),
-                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2);
+                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2, false);
         return Solver.build(plan, options, services, new StepLog() {
-            public void started(String s) { log.add("start " + s); }
+            public void started(String stage, String s) { log.add("start " + s); }
             public void output(String s, String line) { log.add("out " + line); }
-            public void cached(String s) { log.add("cached " + s); }
+            public void cached(String stage, String s) { log.add("cached " + s); }
             public void done(String s) { log.add("done " + s); }
+            public void failed(String s, String message) { log.add("failed " + s); }
         });
     }
 

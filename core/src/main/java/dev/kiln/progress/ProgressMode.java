@@ -1,0 +1,30 @@
+package dev.kiln.progress;
+
+import dev.kiln.KilnException;
+import java.util.Locale;
+
+/** The {@code --progress} values, spelled as {@code docker build} spells them. */
+public enum ProgressMode {
+    AUTO, TTY, PLAIN, JSON;
+
+    /** {@code auto}, {@code tty}, {@code plain} or {@code json} ({@code rawjson} as docker's alias for json). */
+    public static ProgressMode parse(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (key) {
+            case "auto" -> AUTO;
+            case "tty" -> TTY;
+            case "plain" -> PLAIN;
+            case "json", "rawjson" -> JSON;
+            default -> throw new KilnException("unknown progress mode '" + name
+                    + "': use --progress with auto, tty, plain or json");
+        };
+    }
+
+    /** What {@code auto} means here: the live display on a terminal that can take it, plain text otherwise. */
+    ProgressMode resolve(boolean terminal, String term) {
+        if (this != AUTO) {
+            return this;
+        }
+        return terminal && !"dumb".equals(term) ? TTY : PLAIN;
+    }
+}
