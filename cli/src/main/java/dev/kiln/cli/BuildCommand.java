@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
+import dev.kiln.transport.OutputSpec;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.Platform;
 import dev.kiln.image.layer.LayerOptions;
@@ -84,6 +85,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
     Path context;
 
+    @Mixin
+    BuildOutputOptions output = new BuildOutputOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -99,8 +103,12 @@ public final class BuildCommand implements Callable<Integer> {
             PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
             return 0;
         }
+        var outputs = output.specs(tags);
         var result = build(plan, dockerfile);
-        out.println(result.manifest().digest());
+        output.export(Store.open(StoreLocation.root()), result.manifest(), result.config().digest(), tags, System.out);
+        if (outputs.stream().noneMatch(OutputSpec::toStdout)) {
+            out.println(result.manifest().digest());
+        }
         return 0;
     }
 

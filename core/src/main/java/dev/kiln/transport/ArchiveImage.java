@@ -1,0 +1,14 @@
+package dev.kiln.transport;
+
+import dev.kiln.image.Descriptor;
+import dev.kiln.store.ImageName;
+import java.util.List;
+import java.util.Objects;
+
+/** One image to put in an archive: its manifest (or index) in the store and the names it gets there. */
+public record ArchiveImage(Descriptor target, List<ImageName> names) {
+    public ArchiveImage {
+        Objects.requireNonNull(target, "target");
+        names = List.copyOf(names);
+    }
+}
