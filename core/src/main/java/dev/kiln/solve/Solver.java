@@ -48,7 +48,7 @@ public final class Solver {
 
     private BuildResult build() {
         var limit = new Semaphore(options.jobs());
-        var runner = new StageRunner(plan, options, services, log, new CopyStep(options, services, results), limit);
+        var runner = new StageRunner(plan, options, services, log, new CopyStep(options, services, results, this::imageForCopy), limit);
         var futures = new HashMap<Integer, Future<StageResult>>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var completions = new ExecutorCompletionService<StageResult>(threads);
@@ -113,7 +113,7 @@ public final class Solver {
                     CacheKey.root("scratch").add(platform(stage).toString()).build());
             case StageBase.FromStage(int index) -> results.get(index);
             case StageBase.FromImage(String reference) -> {
-                var name = "[" + stage.displayName() + "] FROM " + reference;
+                var name = new StepNumbering(stage).fromName(canonical(reference));
                 log.started(stage.displayName(), name);
                 BaseImages.Resolved base;
                 try {
@@ -127,6 +127,19 @@ public final class Solver {
                         CacheKey.root("image").add(base.manifest().toString()).build());
             }
         };
+    }
+
+    private static String canonical(String reference) {
+        try {
+            return dev.kiln.registry.ImageReference.parse(reference).toString();
+        } catch (KilnException e) {
+            return reference;
+        }
+    }
+
+    /** {@code COPY --from=<image>}: the image, pulled if needed, for the target platform. */
+    private ImageState imageForCopy(String reference) {
+        return baseImages.resolve(reference, options.platform()).image();
     }
 
     private Platform platform(PlannedStage stage) {

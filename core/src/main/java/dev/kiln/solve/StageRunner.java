@@ -63,6 +63,10 @@ final class StageRunner {
             this.state = state;
             this.key = key;
         }
+
+        dev.kiln.image.Platform platform() {
+            return state.config().platform();
+        }
     }
 
     private void apply(StageRun run, PlannedStep step, Instruction instruction, VariableScope scope) {
@@ -75,14 +79,16 @@ final class StageRunner {
                         () -> new RunStep(services, log).run(invocation, run.state, location, name));
             }
             case Copy copy -> {
-                var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, location);
-                layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key), prepared.createdBy(),
-                        prepared::run);
+                try (var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, run.platform())) {
+                    layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key),
+                            prepared.createdBy(), prepared::run);
+                }
             }
             case Add add -> {
-                var prepared = copyStep.prepareAdd(add, run.state, run.config, location);
-                layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key), prepared.createdBy(),
-                        prepared::run);
+                try (var prepared = copyStep.prepareAdd(add, run.state, run.config)) {
+                    layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key),
+                            prepared.createdBy(), prepared::run);
+                }
             }
             case Workdir workdir -> workdir(run, step, workdir);
             default -> {
