@@ -68,6 +68,11 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Network for RUN steps: default (the host's), host or none.")
     String network;
 
+    @Option(names = "--runtime", paramLabel = "RUNTIME",
+            description = "How RUN steps are isolated: runc, crun, a runtime's path, or chroot (default: runc, "
+                    + "else crun, else chroot).")
+    String runtime;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "How many steps may run at once (default: the number of cores).")
     Integer jobs;
@@ -117,7 +122,7 @@ public final class BuildCommand implements Callable<Integer> {
         try (var progressOutput = ProgressOutput.open(progress, err)) {
             var store = Store.open(StoreLocation.root());
             var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
-                    progressOutput::notice, registry.clientOptions());
+                    runtime, progressOutput::notice, registry.clientOptions());
             var result = Solver.build(plan, options(dockerfile), services, progressOutput.log());
             progressOutput.finished(result, store, tags);
             progressOutput.warnings(plan);

@@ -31,14 +31,20 @@ public final class BuildServices {
     private final RegistryClient.Options registryOptions;
     private Executor executor;
     private RegistryClient registry;
+    private final String runtime;
 
     public BuildServices(Store store, LayerOptions layerOptions, Snapshotter.Strategy strategy, Consumer<String> notices) {
-        this(store, layerOptions, strategy, notices, RegistryClient.Options.defaults());
+        this(store, layerOptions, strategy, null, notices, RegistryClient.Options.defaults());
     }
 
-    public BuildServices(Store store, LayerOptions layerOptions, Snapshotter.Strategy strategy,
+    /**
+     * @param runtime the OCI runtime for RUN steps ({@code runc}, {@code crun}, a path, or {@code chroot});
+     *                null picks one as {@link Executors#detect} does ({@code KILN_RUNTIME}, runc, crun, chroot)
+     */
+    public BuildServices(Store store, LayerOptions layerOptions, Snapshotter.Strategy strategy, String runtime,
                          Consumer<String> notices, RegistryClient.Options registryOptions) {
         this.registryOptions = registryOptions;
+        this.runtime = runtime;
         this.store = store;
         this.layerOptions = layerOptions;
         this.notices = notices;
@@ -87,7 +93,8 @@ public final class BuildServices {
 
     synchronized Executor executor() {
         if (executor == null) {
-            executor = Executors.detect(workRoot, notices);
+            executor = runtime == null ? Executors.detect(workRoot, notices)
+                    : Executors.choose(runtime, System.getenv("PATH"), workRoot, notices);
         }
         return executor;
     }
