@@ -63,6 +63,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pull", description = "Always fetch base images from their registry.")
     boolean pull;
 
+    @Option(names = "--push", description = "Push every -t name to its registry after a successful build.")
+    boolean push;
+
     @Option(names = "--network", paramLabel = "MODE", defaultValue = "default",
             description = "Network for RUN steps: default (the host's), host or none.")
     String network;
@@ -91,6 +94,7 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        ImagePush.requireTags(push, tags);
         checkContext();
         var dockerfile = DockerfileSource.locate(file, context, System.in);
         var plan = Frontend.plan(dockerfile.displayName(), dockerfile.text(), request());
@@ -100,6 +104,9 @@ public final class BuildCommand implements Callable<Integer> {
             return 0;
         }
         var result = build(plan, dockerfile);
+        if (push) {
+            ImagePush.pushTags(tags, registry, err);
+        }
         out.println(result.manifest().digest());
         return 0;
     }
