@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
-import dev.kiln.registry.Credentials;
 import dev.kiln.registry.RegistryClient;
 import dev.kiln.registry.RegistryConfig;
 import dev.kiln.registry.auth.RegistryCredential;
@@ -49,8 +48,7 @@ public final class LoginCommand implements Callable<Integer> {
         var registry = LoginServer.of(server);
         var credential = credential(spec.commandLine().getErr());
         var config = RegistryConfig.load();
-        var options = RegistryClient.Options.defaults().withCredentials(Credentials.anonymous())
-                .withConfig(insecure ? config.withInsecure(registry) : config);
+        var options = RegistryClient.Options.defaults().withConfig(insecure ? config.withInsecure(registry) : config);
         RegistryClient.verifyLogin(registry, credential, options);
         DockerConfigLocation.credentials().store(registry, credential);
         spec.commandLine().getOut().println("Login Succeeded");
@@ -68,8 +66,7 @@ public final class LoginCommand implements Callable<Integer> {
             err.println("WARNING! Using --password via the CLI is insecure. Use --password-stdin.");
         }
         var user = username != null ? username : ask("Username: ", "user name", "-u USER");
-        var secret = passwordStdin ? readStdin(System.in) : password != null ? password
-                : askSecret();
+        var secret = passwordStdin ? readStdin(System.in) : password != null ? password : askSecret();
         if (user.isBlank()) {
             throw new KilnException("the user name is empty; give it with -u USER");
         }
