@@ -64,6 +64,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pull", description = "Always fetch base images from their registry.")
     boolean pull;
 
+    @Option(names = "--push", description = "Push every -t name to its registry after a successful build.")
+    boolean push;
+
     @Option(names = "--network", paramLabel = "MODE", defaultValue = "default",
             description = "Network for RUN steps: default (the host's), host or none.")
     String network;
@@ -100,6 +103,7 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        ImagePush.requireTags(push, tags);
         checkContext();
         var dockerfile = DockerfileSource.locate(file, context, System.in);
         var plan = Frontend.plan(dockerfile.displayName(), dockerfile.text(), request());
@@ -111,6 +115,9 @@ public final class BuildCommand implements Callable<Integer> {
         var outputs = output.specs(tags);
         var result = build(plan, dockerfile);
         output.export(Store.open(StoreLocation.root()), result.manifest(), result.config().digest(), tags, System.out);
+        if (push) {
+            ImagePush.pushTags(tags, registry, err);
+        }
         if (outputs.stream().noneMatch(OutputSpec::toStdout)) {
             out.println(result.manifest().digest());
         }

@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
-import dev.kiln.registry.Credentials;
 import dev.kiln.registry.RegistryClient;
 import dev.kiln.registry.RegistryConfig;
 import picocli.CommandLine.Option;
@@ -40,6 +39,6 @@ final class RegistryOptions {
         for (var host : insecure) {
             config = config.withInsecure(host);
         }
-        return RegistryClient.Options.defaults().withConfig(config).withCredentials(Credentials.docker());
+        return RegistryClient.Options.defaults().withConfig(config).withCredentials(DockerConfigLocation.credentials()::lookup);
     }
 }

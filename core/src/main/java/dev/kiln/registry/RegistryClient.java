@@ -3,6 +3,7 @@ package dev.kiln.registry;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
 import dev.kiln.image.Platform;
+import dev.kiln.registry.auth.RegistryCredential;
 import dev.kiln.store.Store;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -115,6 +116,28 @@ public final class RegistryClient implements AutoCloseable {
         Pusher pusher = pusher(root, target);
         pusher.push(root, target);
         return pusher.outcomes();
+    }
+
+    /**
+     * Checks that {@code registry} accepts {@code credential}, as {@code docker login} does before
+     * storing it: {@code /v2/} must answer 200 when asked with Basic credentials or with a Bearer
+     * token fetched with them. Throws a {@link RegistryException} naming the refusal otherwise.
+     */
+    public static void verifyLogin(String registry, RegistryCredential credential, Options options) {
+        Endpoint endpoint = Endpoint.of(registry, registry, options.config());
+        Http http = new Http(options.retry());
+        try {
+            Authenticator auth = new Authenticator(endpoint, http, Credentials.of(Map.of(endpoint.credentialKey(), credential)));
+            RegistrySession session = new RegistrySession(endpoint, http, auth, Set.of());
+            session.send(Http.Call.of("GET", endpoint.uri("/v2/"), "log in"), response -> {
+                if (response.statusCode() != 200) {
+                    throw session.error("log in", response);
+                }
+                return null;
+            });
+        } finally {
+            http.close();
+        }
     }
 
     /** Closes the HTTP client and its connections. */

@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A real {@code docker-registry} (Debian's distribution 2.x) on 127.0.0.1 and a free port, for tests. */
-final class TestRegistry implements AutoCloseable {
+/**
+ * A real {@code docker-registry} (Debian's distribution 2.x) on 127.0.0.1 and a free port, for tests
+ * (public for the cli module's tests, which use core's test jar).
+ */
+public final class TestRegistry implements AutoCloseable {
     static final String BINARY = "/usr/bin/docker-registry";
+    static final String HTPASSWD = "/usr/bin/htpasswd";
 
     private final Process process;
     private final int port;
@@ -25,12 +29,12 @@ final class TestRegistry implements AutoCloseable {
         this.log = log;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(Path.of(BINARY));
     }
 
     /** Starts a registry storing under {@code dir}; {@code authYaml} is an {@code auth:} section or empty. */
-    static TestRegistry start(Path dir, String authYaml) throws IOException, InterruptedException {
+    public static TestRegistry start(Path dir, String authYaml) throws IOException, InterruptedException {
         int port = freePort();
         Path storage = Files.createDirectories(dir.resolve("storage"));
         String config = """
@@ -59,11 +63,32 @@ final class TestRegistry implements AutoCloseable {
         return registry;
     }
 
-    int port() {
+    public static boolean htpasswdInstalled() {
+        return Files.isExecutable(Path.of(HTPASSWD));
+    }
+
+    /** Starts a registry under {@code dir} that asks for Basic auth and knows one user (bcrypt htpasswd). */
+    public static TestRegistry startWithHtpasswd(Path dir, String user, String password)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(HTPASSWD, "-Bbn", user, password).start();
+        String line = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("htpasswd failed for user " + user);
+        }
+        Path htpasswd = Files.writeString(Files.createDirectories(dir).resolve("htpasswd"), line);
+        return start(Files.createDirectories(dir.resolve("registry")), """
+                auth:
+                  htpasswd:
+                    realm: kiln-test
+                    path: %s
+                """.formatted(htpasswd));
+    }
+
+    public int port() {
         return port;
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
@@ -88,7 +113,7 @@ final class TestRegistry implements AutoCloseable {
         throw new IOException("docker-registry did not answer /v2/ within 15 s: " + Files.readString(log));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
