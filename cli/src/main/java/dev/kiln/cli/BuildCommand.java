@@ -114,7 +114,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         var outputs = output.specs(tags);
         var result = build(plan, dockerfile);
-        output.export(Store.open(StoreLocation.root()), result.manifest(), result.config().digest(), tags, System.out);
+        output.export(CliEnvironment.openStore(), result.manifest(), result.config().digest(), tags, System.out);
         if (push) {
             ImagePush.pushTags(tags, registry, err);
         }
@@ -127,7 +127,7 @@ public final class BuildCommand implements Callable<Integer> {
     private dev.kiln.solve.BuildResult build(BuildPlan plan, DockerfileSource dockerfile) {
         var err = spec.commandLine().getErr();
         try (var progressOutput = ProgressOutput.open(progress, err)) {
-            var store = Store.open(StoreLocation.root());
+            var store = CliEnvironment.openStore();
             var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
                     runtime, progressOutput::notice, registry.clientOptions());
             var result = Solver.build(plan, options(dockerfile), services, progressOutput.log());

@@ -11,6 +11,16 @@ final class HumanUnits {
     }
 
     /** {@code 0B}, {@code 512B}, {@code 7.8MB}, {@code 142kB}: three significant digits, powers of 1000. */
+    /** A size as docker's {@code --keep-storage} takes it: {@code 512}, {@code 500MB}, {@code 2g} (binary multiples). */
+    static long parseSize(String text) {
+        var m = java.util.regex.Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)(i?b)?").matcher(text.strip());
+        if (!m.matches()) {
+            throw new dev.kiln.KilnException("invalid size \"" + text + "\": use e.g. 512MB, 2GB or 1073741824");
+        }
+        int power = "kmgtp".indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) + 1;
+        return (long) (Double.parseDouble(m.group(1)) * Math.pow(1024, power));
+    }
+
     static String size(long bytes) {
         double value = bytes;
         int unit = 0;

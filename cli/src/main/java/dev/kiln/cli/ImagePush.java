@@ -32,7 +32,7 @@ final class ImagePush {
     /** {@code build --push}: each {@code -t} name goes to the registry it names. */
     static void pushTags(List<String> tags, RegistryOptions registry, PrintWriter err) {
         var targets = tags.stream().map(ImageReference::parse).toList();
-        var store = Store.open(StoreLocation.root());
+        var store = CliEnvironment.openStore();
         try (var client = new RegistryClient(store, registry.clientOptions())) {
             for (int i = 0; i < tags.size(); i++) {
                 push(client, tags.get(i), targets.get(i), err);

@@ -39,7 +39,7 @@ public final class PullCommand implements Callable<Integer> {
         var wanted = platform == null ? Platform.current().normalized() : Platform.parse(platform).normalized();
         err.println("Pulling " + reference + " for " + wanted);
         err.flush();
-        try (var client = new RegistryClient(Store.open(StoreLocation.root()), registry.clientOptions())) {
+        try (var client = new RegistryClient(CliEnvironment.openStore(), registry.clientOptions())) {
             var pulled = client.pull(reference, wanted);
             report(pulled, err);
             spec.commandLine().getOut().println(pulled.manifestDigest());

@@ -32,7 +32,7 @@ public final class PushCommand implements Callable<Integer> {
     public Integer call() {
         var target = ImageReference.parse(ref == null ? name : ref);
         ImageReference.parse(name); // a malformed local name fails here, before any connection
-        try (var client = new RegistryClient(Store.open(StoreLocation.root()), registry.clientOptions())) {
+        try (var client = new RegistryClient(CliEnvironment.openStore(), registry.clientOptions())) {
             var digest = ImagePush.push(client, name, target, spec.commandLine().getErr());
             spec.commandLine().getOut().println(digest);
         }

@@ -61,6 +61,26 @@ public final class LayerSnapshots {
         }
     }
 
+    /** Removes every unpacked layer whose diffID is not in {@code keep}; returns how many went. */
+    public int retainOnly(java.util.Set<Digest> keep) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        var names = keep.stream().map(d -> d.algorithm().id() + "-" + d.hex()).collect(java.util.stream.Collectors.toSet());
+        int removed = 0;
+        try (var dirs = Files.list(root)) {
+            for (var dir : dirs.toList()) {
+                if (!names.contains(dir.getFileName().toString())) {
+                    deleteQuietly(dir);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new SnapshotException("cannot list the unpacked layers in " + root + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
     private void unpackInto(Descriptor layer, Digest diffId, Path dir) throws IOException {
         try (var blob = blobs.openVerified(layer.digest());
              var tar = new VerifyingInputStream(LayerStreams.uncompressed(blob, layer.mediaType()), diffId,

@@ -3,11 +3,12 @@ package dev.kiln.solve;
 import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
-import dev.kiln.image.ImageCodec;
 import dev.kiln.image.Platform;
 import dev.kiln.registry.ImageReference;
 import dev.kiln.registry.RegistryClient;
 import dev.kiln.store.Store;
+import dev.kiln.transport.ImageGraph;
+import dev.kiln.transport.StoredImage;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -58,27 +59,16 @@ final class BaseImages {
     }
 
     Resolved load(Descriptor descriptor, Platform platform, String reference) {
-        if (descriptor.mediaType().isIndex()) {
-            var index = ImageCodec.decodeIndex(store.blobs().readAll(descriptor.digest()));
-            var match = index.manifests().stream()
-                    .filter(m -> m.platform() != null && m.platform().matches(platform))
-                    .findFirst()
-                    .orElseThrow(() -> new KilnException("base image " + reference + " has no variant for platform "
-                            + platform + "; it has: " + index.manifests().stream()
-                            .map(m -> String.valueOf(m.platform())).toList()));
-            return load(match, platform, reference);
-        }
-        var manifest = ImageCodec.decodeManifest(store.blobs().readAll(descriptor.digest()));
-        var config = ImageCodec.decodeConfig(store.blobs().readAll(manifest.config().digest()));
-        var diffIds = config.rootfs().diffIds();
-        if (diffIds.size() != manifest.layers().size()) {
-            throw new KilnException("base image " + reference + " is inconsistent: " + manifest.layers().size()
+        var image = StoredImage.read(store.blobs(), ImageGraph.manifestFor(store.blobs(), descriptor, platform));
+        var diffIds = image.config().rootfs().diffIds();
+        if (diffIds.size() != image.layers().size()) {
+            throw new KilnException("base image " + reference + " is inconsistent: " + image.layers().size()
                     + " layers but " + diffIds.size() + " diff IDs in its config");
         }
         var layers = new ArrayList<LayerRef>();
         for (int i = 0; i < diffIds.size(); i++) {
-            layers.add(new LayerRef(manifest.layers().get(i), diffIds.get(i)));
+            layers.add(new LayerRef(image.layers().get(i), diffIds.get(i)));
         }
-        return new Resolved(new ImageState(config, layers), descriptor.digest());
+        return new Resolved(new ImageState(image.config(), layers), image.descriptor().digest());
     }
 }

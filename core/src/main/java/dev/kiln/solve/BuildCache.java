@@ -13,6 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 /**
@@ -40,7 +47,11 @@ public final class BuildCache {
             var layer = new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
                     Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
                     Digest.parse(node.get("diffId").asText()));
-            return blobs.has(layer.blob().digest()) ? Optional.of(layer) : Optional.empty();
+            if (!blobs.has(layer.blob().digest())) {
+                return Optional.empty();
+            }
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            return Optional.of(layer);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -64,6 +75,65 @@ public final class BuildCache {
             }
         } catch (IOException e) {
             // a record that cannot be written only costs a rebuild of this step next time
+        }
+    }
+
+    /**
+     * Removes cache records: those unused since {@code unusedFor} ago (all when null), then the
+     * least recently used until the layers of the rest fit in {@code keepBytes} (no limit when
+     * negative). Returns the layers the remaining records use, for the collectors to keep.
+     */
+    public List<LayerRef> prune(Duration unusedFor, long keepBytes) {
+        var records = records();
+        records.sort(Comparator.comparing(Record::lastUsed).reversed());
+        var cutoff = unusedFor == null ? null : Instant.now().minus(unusedFor);
+        boolean removeAll = unusedFor == null && keepBytes < 0;
+        var kept = new ArrayList<LayerRef>();
+        long total = 0;
+        for (var record : records) {
+            long size = record.layer().blob().size();
+            boolean unused = cutoff != null && record.lastUsed().isBefore(cutoff);
+            boolean overBudget = keepBytes >= 0 && total + size > keepBytes;
+            if (removeAll || unused || overBudget) {
+                delete(record.file());
+            } else {
+                kept.add(record.layer());
+                total += size;
+            }
+        }
+        return kept;
+    }
+
+    private record Record(Path file, LayerRef layer, Instant lastUsed) {}
+
+    private List<Record> records() {
+        var records = new ArrayList<Record>();
+        if (!Files.isDirectory(root)) {
+            return records;
+        }
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(file -> {
+                try {
+                    var node = JSON.readTree(file.toFile());
+                    var layer = new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
+                            Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
+                            Digest.parse(node.get("diffId").asText()));
+                    records.add(new Record(file, layer, Files.getLastModifiedTime(file).toInstant()));
+                } catch (IOException | RuntimeException e) {
+                    delete(file);
+                }
+            });
+        } catch (IOException e) {
+            throw new dev.kiln.KilnException("cannot read the build cache " + root + ": " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a record that stays only keeps its layer a while longer
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kiln.image.Platform;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.StageBase;
+import dev.kiln.store.BuildLease;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,9 @@ public final class Solver {
 
     /** @throws KilnException naming the stage, the instruction and what failed */
     public static BuildResult build(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log) {
-        return new Solver(plan, options, services, log).build();
+        try (var lease = BuildLease.shared(services.store())) {
+            return new Solver(plan, options, services, log).build();
+        }
     }
 
     private BuildResult build() {

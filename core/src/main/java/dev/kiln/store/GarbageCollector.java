@@ -31,11 +31,21 @@ public final class GarbageCollector {
     private GarbageCollector() {
     }
 
-    @SuppressWarnings("try") // the lock is held, not used
     public static PruneReport prune(Store store, Duration minAge) {
+        return prune(store, minAge, List.of());
+    }
+
+    /**
+     * @param keep more roots to keep with everything they reach (e.g. the layers the build cache
+     *             still records)
+     */
+    @SuppressWarnings("try") // the locks are held, not used
+    public static PruneReport prune(Store store, Duration minAge, List<Descriptor> keep) {
         Path lockFile = store.root().resolve("locks").resolve("index.lock");
-        try (StoreLock ignored = StoreLock.acquire(lockFile)) {
-            Set<Digest> reachable = reachable(store.blobs(), store.names().read().manifests());
+        try (BuildLease noBuilds = BuildLease.exclusive(store); StoreLock ignored = StoreLock.acquire(lockFile)) {
+            List<Descriptor> roots = new ArrayList<>(store.names().read().manifests());
+            roots.addAll(keep);
+            Set<Digest> reachable = reachable(store.blobs(), roots);
             return sweep(store, reachable, Instant.now().minus(minAge));
         } catch (IOException e) {
             throw new StoreException("cannot prune the store at " + store.root() + ": " + e.getMessage(), e);
