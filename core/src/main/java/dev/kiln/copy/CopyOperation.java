@@ -41,8 +41,14 @@ public final class CopyOperation {
      * destination (chown names still resolved in {@code destination}'s user database).
      */
     public static Digest selectionDigest(Copy copy, CopySource source, Destination destination, Path scratchDir) {
+        return selectionDigest(copy, source, destination, scratchDir, ContentDigests.STREAMED);
+    }
+
+    /** As above, with file contents hashed through {@code digests} (e.g. a {@link StatCache}). */
+    public static Digest selectionDigest(Copy copy, CopySource source, Destination destination, Path scratchDir,
+                                         ContentDigests digests) {
         try (CopyResult result = copy(copy, source, destination.withoutExistingContents(), scratchDir)) {
-            return selectionDigest(result.entries());
+            return SelectionDigest.of(result.entries(), digests);
         }
     }
 
@@ -50,13 +56,13 @@ public final class CopyOperation {
     public static Digest selectionDigest(Add add, CopySource source, Destination destination, Path scratchDir,
                                          HttpClient http) {
         try (CopyResult result = add(add, source, destination.withoutExistingContents(), scratchDir, http)) {
-            return selectionDigest(result.entries());
+            return SelectionDigest.of(result.entries(), ContentDigests.STREAMED);
         }
     }
 
     /** sha256 over the entries' paths, modes, owners, xattrs, link targets and file bytes; never times. */
     public static Digest selectionDigest(List<? extends LayerEntry> entries) {
-        return SelectionDigest.of(entries);
+        return SelectionDigest.of(entries, ContentDigests.STREAMED);
     }
 
     private static CopyResult run(CopyRequest request, CopySource source, Destination destination, Path scratchDir,

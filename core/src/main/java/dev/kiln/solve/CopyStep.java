@@ -2,14 +2,15 @@ package dev.kiln.solve;
 
 import dev.kiln.copy.ContextFilter;
 import dev.kiln.copy.CopyOperation;
+import dev.kiln.copy.CopyResult;
 import dev.kiln.copy.CopySource;
 import dev.kiln.copy.Destination;
+import dev.kiln.copy.StatCache;
 import dev.kiln.dockerfile.ignore.DockerIgnore;
 import dev.kiln.dockerfile.ignore.PatternMatcher;
 import dev.kiln.dockerfile.instructions.Add;
 import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.image.Digest;
-import dev.kiln.image.Platform;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StepSource;
 import dev.kiln.plan.StepText;
@@ -19,33 +20,48 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * COPY and ADD: files from the context (after .dockerignore), another stage or an image, as one
  * layer. The step's key includes the digest of the selected files' content, names, modes and
- * owners, so a source that is rebuilt but yields the same files is still a cache hit.
+ * owners, so a source that is rebuilt but yields the same files is still a cache hit. Read-only
+ * views of stages are mounted only when a digest or the copy itself needs them.
  */
 final class CopyStep {
     private final BuildOptions options;
     private final BuildServices services;
     private final Map<Integer, StageResult> stages;
-    private final Function<String, ImageState> images;
+    private final Function<String, BaseImages.Resolved> images;
     private final ContextFilter contextFilter;
+    private final StatCache statCache;
+    private final SelectionMemo memo;
     private volatile HttpClient http;
 
     CopyStep(BuildOptions options, BuildServices services, Map<Integer, StageResult> stages,
-             Function<String, ImageState> images) {
+             Function<String, BaseImages.Resolved> images) {
         this.options = options;
         this.services = services;
         this.stages = stages;
         this.images = images;
         this.contextFilter = filter(DockerIgnore.load(options.context(), options.dockerfile()));
+        var cacheRoot = services.store().root().resolve("cache");
+        this.statCache = StatCache.load(cacheRoot.resolve("stat").resolve(
+                CacheKey.root("context").add(options.context().toAbsolutePath().normalize().toString()).build()
+                        .digest().hex() + ".tsv"));
+        this.memo = new SelectionMemo(cacheRoot.resolve("selection"));
     }
 
-    /** A COPY or ADD with its inputs open: its key and history are known before it runs; close it after. */
+    /** Saves what was learnt about the context's files for the next build. */
+    void finish() {
+        statCache.save();
+    }
+
+    /** A COPY or ADD with its inputs known: its key and history are known before it runs; close it after. */
     interface Prepared extends AutoCloseable {
-        CacheKey key(CacheKey parent);
+        CacheKey key();
 
         String createdBy();
 
@@ -55,42 +71,70 @@ final class CopyStep {
         void close();
     }
 
-    Prepared prepareCopy(Copy copy, PlannedStep step, ImageState state, StageConfig config, Platform platform) {
-        var views = new ArrayList<ActiveSnapshot>();
+    Prepared prepareCopy(Copy copy, PlannedStep step, ImageState state, StageConfig config, CacheKey parent) {
+        var views = new Views();
         try {
-            var source = copy.from().isPresent() ? stageSource(step.sources().getFirst(), views) : context();
-            var destination = destination(state, config, views);
-            var scratch = services.workRoot();
-            var digest = CopyOperation.selectionDigest(copy, source, destination, scratch);
-            return prepared(views, StepText.of(copy), digest, history(copy), () -> CopyOperation.copy(copy, source,
-                    destination, scratch));
+            var text = StepText.of(copy);
+            Supplier<CopySource> source;
+            Digest selection;
+            if (copy.from().isPresent()) {
+                var from = resolve(step.sources().getFirst());
+                source = () -> new CopySource.StageRoot(views.of(from.image()).root());
+                var memoKey = parent.child("selection").add(from.key().toString()).add(text).build();
+                selection = memo.lookup(memoKey).orElseGet(() -> {
+                    var digest = CopyOperation.selectionDigest(copy, source.get(),
+                            digestDestination(copy.chown(), state, config, views), services.workRoot());
+                    memo.record(memoKey, digest);
+                    return digest;
+                });
+            } else {
+                var context = context();
+                source = () -> context;
+                selection = CopyOperation.selectionDigest(copy, context,
+                        digestDestination(copy.chown(), state, config, views), services.workRoot(), statCache);
+            }
+            return prepared(views, parent.child("copy").add(text).add(selection.toString()).build(), history(copy),
+                    () -> CopyOperation.copy(copy, source.get(), destination(state, config, views),
+                            services.workRoot()));
         } catch (RuntimeException e) {
-            views.forEach(ActiveSnapshot::close);
+            views.close();
             throw e;
         }
     }
 
-    Prepared prepareAdd(Add add, ImageState state, StageConfig config) {
-        var views = new ArrayList<ActiveSnapshot>();
+    Prepared prepareAdd(Add add, ImageState state, StageConfig config, CacheKey parent) {
+        var views = new Views();
         try {
-            var source = context();
-            var destination = destination(state, config, views);
-            var scratch = services.workRoot();
-            var digest = CopyOperation.selectionDigest(add, source, destination, scratch, http());
-            return prepared(views, StepText.of(add), digest, history(add), () -> CopyOperation.add(add, source,
-                    destination, scratch, http()));
+            var context = context();
+            var selection = CopyOperation.selectionDigest(add, context,
+                    digestDestination(add.chown(), state, config, views), services.workRoot(), http());
+            return prepared(views, parent.child("copy").add(StepText.of(add)).add(selection.toString()).build(),
+                    history(add), () -> CopyOperation.add(add, context, destination(state, config, views),
+                            services.workRoot(), http()));
         } catch (RuntimeException e) {
-            views.forEach(ActiveSnapshot::close);
+            views.close();
             throw e;
         }
     }
 
-    private Prepared prepared(List<ActiveSnapshot> views, String text, Digest selection, String createdBy,
-                              java.util.function.Supplier<dev.kiln.copy.CopyResult> copy) {
+    /** The source of a {@code --from}: a stage's result or an image, with the key that names its content. */
+    private record From(ImageState image, CacheKey key) {}
+
+    private From resolve(StepSource source) {
+        return switch (source) {
+            case StepSource.Stage(int index) -> new From(stages.get(index).image(), stages.get(index).key());
+            case StepSource.Image(String reference) -> {
+                var image = images.apply(reference);
+                yield new From(image.image(), CacheKey.root("image").add(image.manifest().toString()).build());
+            }
+        };
+    }
+
+    private Prepared prepared(Views views, CacheKey key, String createdBy, Supplier<CopyResult> copy) {
         return new Prepared() {
             @Override
-            public CacheKey key(CacheKey parent) {
-                return parent.child("copy").add(text).add(selection.toString()).build();
+            public CacheKey key() {
+                return key;
             }
 
             @Override
@@ -108,7 +152,7 @@ final class CopyStep {
 
             @Override
             public void close() {
-                views.forEach(ActiveSnapshot::close);
+                views.close();
             }
         };
     }
@@ -117,25 +161,39 @@ final class CopyStep {
         return new CopySource.Context(options.context(), contextFilter);
     }
 
-    private CopySource stageSource(StepSource source, List<ActiveSnapshot> views) {
-        var image = switch (source) {
-            case StepSource.Stage(int index) -> stages.get(index).image();
-            case StepSource.Image(String reference) -> images.apply(reference);
-        };
-        return new CopySource.StageRoot(view(image, views).root());
+    /**
+     * The destination a selection digest is computed against: it plans on an empty destination,
+     * so the stage's files matter only to resolve {@code --chown} names from its /etc/passwd.
+     */
+    private Destination digestDestination(Optional<String> chown, ImageState state, StageConfig config, Views views) {
+        boolean numeric = chown.map(c -> c.matches("[0-9]+(:[0-9]+)?")).orElse(true);
+        return numeric ? Destination.scratch(workdir(config)) : destination(state, config, views);
     }
 
-    private Destination destination(ImageState state, StageConfig config, List<ActiveSnapshot> views) {
+    private Destination destination(ImageState state, StageConfig config, Views views) {
+        return state.layers().isEmpty() ? Destination.scratch(workdir(config))
+                : Destination.of(workdir(config), views.of(state).root());
+    }
+
+    private static String workdir(StageConfig config) {
         var workdir = config.config().config().workingDir();
-        var dir = workdir.isEmpty() ? "/" : workdir;
-        return state.layers().isEmpty() ? Destination.scratch(dir) : Destination.of(dir, view(state, views).root());
+        return workdir.isEmpty() ? "/" : workdir;
     }
 
-    private ActiveSnapshot view(ImageState image, List<ActiveSnapshot> views) {
-        var lowers = image.layers().stream().map(l -> services.snapshots().unpacked(l.blob(), l.diffId())).toList();
-        var view = services.snapshotter().prepare(lowers);
-        views.add(view);
-        return view;
+    /** Read-only views of images, mounted on first use and unmounted together. */
+    private final class Views implements AutoCloseable {
+        private final Map<ImageState, ActiveSnapshot> open = new java.util.IdentityHashMap<>();
+
+        synchronized ActiveSnapshot of(ImageState image) {
+            return open.computeIfAbsent(image, i -> services.snapshotter().prepare(
+                    i.layers().stream().map(l -> services.snapshots().unpacked(l.blob(), l.diffId())).toList()));
+        }
+
+        @Override
+        public synchronized void close() {
+            open.values().forEach(ActiveSnapshot::close);
+            open.clear();
+        }
     }
 
     private HttpClient http() {

@@ -51,7 +51,8 @@ public final class Solver {
 
     private BuildResult build() {
         var limit = new Semaphore(options.jobs());
-        var runner = new StageRunner(plan, options, services, log, new CopyStep(options, services, results, this::imageForCopy), limit);
+        var copyStep = new CopyStep(options, services, results, this::imageForCopy);
+        var runner = new StageRunner(plan, options, services, log, copyStep, limit);
         var futures = new HashMap<Integer, Future<StageResult>>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var completions = new ExecutorCompletionService<StageResult>(threads);
@@ -60,6 +61,8 @@ public final class Solver {
                 futures.put(stage.index(), completions.submit(() -> buildStage(stage, needs, runner)));
             }
             awaitAll(completions, futures.size(), threads);
+        } finally {
+            copyStep.finish();
         }
         var target = withLabels(results.get(plan.target()).image());
         return ImageCommit.commit(services.store(), target, services.created(), options.tags());
@@ -141,8 +144,8 @@ public final class Solver {
     }
 
     /** {@code COPY --from=<image>}: the image, pulled if needed, for the target platform. */
-    private ImageState imageForCopy(String reference) {
-        return baseImages.resolve(reference, options.platform()).image();
+    private BaseImages.Resolved imageForCopy(String reference) {
+        return baseImages.resolve(reference, options.platform());
     }
 
     private Platform platform(PlannedStage stage) {

@@ -64,9 +64,6 @@ final class StageRunner {
             this.key = key;
         }
 
-        dev.kiln.image.Platform platform() {
-            return state.config().platform();
-        }
     }
 
     private void apply(StageRun run, PlannedStep step, Instruction instruction, VariableScope scope) {
@@ -79,15 +76,15 @@ final class StageRunner {
                         () -> new RunStep(services, log).run(invocation, run.state, location, name));
             }
             case Copy copy -> {
-                try (var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, run.platform())) {
-                    layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key),
-                            prepared.createdBy(), prepared::run);
+                try (var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, run.key)) {
+                    layerStep(run, run.numbering.next(step, instruction), prepared.key(), prepared.createdBy(),
+                            prepared::run);
                 }
             }
             case Add add -> {
-                try (var prepared = copyStep.prepareAdd(add, run.state, run.config)) {
-                    layerStep(run, run.numbering.next(step, instruction), prepared.key(run.key),
-                            prepared.createdBy(), prepared::run);
+                try (var prepared = copyStep.prepareAdd(add, run.state, run.config, run.key)) {
+                    layerStep(run, run.numbering.next(step, instruction), prepared.key(), prepared.createdBy(),
+                            prepared::run);
                 }
             }
             case Workdir workdir -> workdir(run, step, workdir);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The bytes of a regular file in a layer, opened only when the writer reaches it. */
 public interface ContentSource {
@@ -12,6 +13,11 @@ public interface ContentSource {
     long size();
 
     InputStream open() throws IOException;
+
+    /** The file on disk these bytes are read from, when they are (so its digest can be cached by its stat). */
+    default Optional<Path> file() {
+        return Optional.empty();
+    }
 
     static ContentSource of(byte[] bytes) {
         byte[] copy = bytes.clone();
@@ -40,6 +46,11 @@ public interface ContentSource {
             @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(file);
+            }
+
+            @Override
+            public Optional<Path> file() {
+                return Optional.of(file);
             }
 
             @Override
