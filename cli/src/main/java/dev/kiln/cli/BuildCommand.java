@@ -105,7 +105,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         var outputs = output.specs(tags);
         var result = build(plan, dockerfile);
-        output.export(Store.open(StoreLocation.root()), result.manifest(), result.config().digest(), tags, System.out);
+        output.export(CliEnvironment.openStore(), result.manifest(), result.config().digest(), tags, System.out);
         if (outputs.stream().noneMatch(OutputSpec::toStdout)) {
             out.println(result.manifest().digest());
         }
@@ -115,14 +115,20 @@ public final class BuildCommand implements Callable<Integer> {
     private dev.kiln.solve.BuildResult build(BuildPlan plan, DockerfileSource dockerfile) {
         var err = spec.commandLine().getErr();
         try (var progressOutput = ProgressOutput.open(progress, err)) {
-            var store = Store.open(StoreLocation.root());
-            var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
+            var store = CliEnvironment.openStore();
+            var services = new BuildServices(store, layerOptions(), Snapshotter.strategyFromEnvironment(),
                     progressOutput::notice, registry.clientOptions());
             var result = Solver.build(plan, options(dockerfile), services, progressOutput.log());
             progressOutput.finished(result, store, tags);
             progressOutput.warnings(plan);
             return result;
         }
+    }
+
+    /** gzip layers, dated SOURCE_DATE_EPOCH (or 0) as the CLI's environment says. */
+    private static LayerOptions layerOptions() {
+        return new LayerOptions(dev.kiln.image.MediaType.Compression.GZIP,
+                LayerOptions.sourceDateEpoch(CliEnvironment.get("SOURCE_DATE_EPOCH")));
     }
 
     private BuildRequest request() {
