@@ -23,9 +23,13 @@ final class Acceptance {
 
     /** Runs {@code kiln ARGS} in this JVM with {@code KILN_HOME=home} (and no other environment). */
     static MainTest.Result kiln(Path home, String... args) {
+        return kilnWith(Map.of("KILN_HOME", home.toString()), args);
+    }
+
+    /** Runs {@code kiln ARGS} in this JVM seeing exactly the environment {@code variables}. */
+    static MainTest.Result kilnWith(Map<String, String> variables, String... args) {
         try {
-            return ScopedValue.where(CliEnvironment.VARIABLES, Map.of("KILN_HOME", home.toString()))
-                    .call(() -> MainTest.run(args));
+            return ScopedValue.where(CliEnvironment.VARIABLES, variables).call(() -> MainTest.run(args));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
