@@ -1,5 +1,6 @@
 package dev.kiln.solve;
 
+import dev.kiln.KilnException;
 import dev.kiln.copy.ContextFilter;
 import dev.kiln.copy.CopyOperation;
 import dev.kiln.copy.CopySource;
@@ -8,6 +9,7 @@ import dev.kiln.dockerfile.ignore.DockerIgnore;
 import dev.kiln.dockerfile.ignore.PatternMatcher;
 import dev.kiln.dockerfile.instructions.Add;
 import dev.kiln.dockerfile.instructions.Copy;
+import dev.kiln.dockerfile.instructions.InstructionException;
 import dev.kiln.image.Digest;
 import dev.kiln.image.Platform;
 import dev.kiln.plan.PlannedStep;
@@ -58,7 +60,7 @@ final class CopyStep {
     Prepared prepareCopy(Copy copy, PlannedStep step, ImageState state, StageConfig config, Platform platform) {
         var views = new ArrayList<ActiveSnapshot>();
         try {
-            var source = copy.from().isPresent() ? stageSource(step.sources().getFirst(), views) : context();
+            var source = copy.from().isPresent() ? fromSource(copy, step.sources().getFirst(), views) : context();
             var destination = destination(state, config, views);
             var scratch = services.workRoot();
             var digest = CopyOperation.selectionDigest(copy, source, destination, scratch);
@@ -115,6 +117,18 @@ final class CopyStep {
 
     private CopySource context() {
         return new CopySource.Context(options.context(), contextFilter);
+    }
+
+    /** The {@code --from} source; an image that cannot be found is an error at the COPY's line. */
+    private CopySource fromSource(Copy copy, StepSource source, List<ActiveSnapshot> views) {
+        try {
+            return stageSource(source, views);
+        } catch (InstructionException e) {
+            throw e;
+        } catch (KilnException e) {
+            throw new InstructionException(copy.range(), "--from=" + copy.from().orElseThrow()
+                    + " is neither a stage of this Dockerfile nor an image kiln can find: " + e.getMessage());
+        }
     }
 
     private CopySource stageSource(StepSource source, List<ActiveSnapshot> views) {
