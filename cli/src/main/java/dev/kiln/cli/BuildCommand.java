@@ -128,13 +128,19 @@ public final class BuildCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try (var progressOutput = ProgressOutput.open(progress, err)) {
             var store = CliEnvironment.openStore();
-            var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
+            var services = new BuildServices(store, layerOptions(), Snapshotter.strategyFromEnvironment(),
                     runtime, progressOutput::notice, registry.clientOptions());
             var result = Solver.build(plan, options(dockerfile), services, progressOutput.log());
             progressOutput.finished(result, store, tags);
             progressOutput.warnings(plan);
             return result;
         }
+    }
+
+    /** gzip layers, dated SOURCE_DATE_EPOCH (or 0) as the CLI's environment says. */
+    private static LayerOptions layerOptions() {
+        return new LayerOptions(dev.kiln.image.MediaType.Compression.GZIP,
+                LayerOptions.sourceDateEpoch(CliEnvironment.get("SOURCE_DATE_EPOCH")));
     }
 
     private BuildRequest request() {

@@ -46,26 +46,27 @@ final class RemoteFile {
         try {
             request = HttpRequest.newBuilder(URI.create(url)).GET().build();
         } catch (IllegalArgumentException e) {
-            throw new CopyException("ADD: '" + url + "' is not a valid URL: " + e.getMessage());
+            throw new CopyException("'" + url + "' is not a valid URL: " + e.getMessage());
         }
         Digest actual;
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() / 100 != 2) {
-                    throw new CopyException("ADD: GET " + url + " answered HTTP " + response.statusCode()
+                    throw new CopyException("GET " + url + " answered HTTP " + response.statusCode()
                             + "; check the URL");
                 }
                 actual = save(body, file, checksum.map(Digest::algorithm).orElse(Digest.Algorithm.SHA256));
             }
         } catch (IOException e) {
-            throw new CopyException("ADD: cannot download " + url + ": " + e.getMessage(), e);
+            throw new CopyException("cannot download " + url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CopyException("ADD: the download of " + url + " was interrupted", e);
+            throw new CopyException("the download of " + url + " was interrupted", e);
         }
         if (checksum.isPresent() && !checksum.get().equals(actual)) {
-            throw new CopyException("ADD: checksum mismatch for " + url + ": --checksum expects " + checksum.get()
+            throw new CopyException("checksum mismatch for " + url + ": --checksum expects " + checksum.get()
                     + " but the download is " + actual);
         }
         return file;

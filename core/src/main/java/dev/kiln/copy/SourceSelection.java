@@ -27,6 +27,10 @@ record SourceSelection(String base, ExcludePatterns includes, String required) {
 
     /** The root-relative paths the base names (links in the plain part followed), in name order. */
     List<String> matches(SourceTree tree, String written) {
+        if (tree.isContext() && climbsAboveRoot(written)) {
+            throw new CopyException("'" + written + "' is outside the build context; COPY and ADD read only files "
+                    + "inside it (move the file into the context, or build from a larger context)");
+        }
         if (required != null && tree.stat(tree.resolve(required)) == null) {
             throw notFound(tree, written);
         }
@@ -45,6 +49,25 @@ record SourceSelection(String base, ExcludePatterns includes, String required) {
             collect(tree, dir, "", pattern, pattern.split("/").length, out);
         }
         return out;
+    }
+
+    /**
+     * Whether a {@code ..} takes the path above where it starts. BuildKit quietly clamps such a
+     * path to the context root; kiln refuses it (as the issue asks and the classic builder did),
+     * since it never means what its author wanted.
+     */
+    static boolean climbsAboveRoot(String path) {
+        int depth = 0;
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
     }
 
     static CopyException notFound(SourceTree tree, String written) {

@@ -1,5 +1,6 @@
 package dev.kiln.solve;
 
+import dev.kiln.KilnException;
 import dev.kiln.copy.ContextFilter;
 import dev.kiln.copy.CopyOperation;
 import dev.kiln.copy.CopyResult;
@@ -10,6 +11,7 @@ import dev.kiln.dockerfile.ignore.DockerIgnore;
 import dev.kiln.dockerfile.ignore.PatternMatcher;
 import dev.kiln.dockerfile.instructions.Add;
 import dev.kiln.dockerfile.instructions.Copy;
+import dev.kiln.dockerfile.instructions.InstructionException;
 import dev.kiln.image.Digest;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StepSource;
@@ -78,7 +80,7 @@ final class CopyStep {
             Supplier<CopySource> source;
             Digest selection;
             if (copy.from().isPresent()) {
-                var from = resolve(step.sources().getFirst());
+                var from = resolve(copy, step.sources().getFirst());
                 source = () -> new CopySource.StageRoot(views.of(from.image()).root());
                 var memoKey = parent.child("selection").add(from.key().toString()).add(text).build();
                 selection = memo.lookup(memoKey).orElseGet(() -> {
@@ -119,6 +121,18 @@ final class CopyStep {
 
     /** The source of a {@code --from}: a stage's result or an image, with the key that names its content. */
     private record From(ImageState image, CacheKey key) {}
+
+    /** The {@code --from} source; an image that cannot be found is an error at the COPY's line. */
+    private From resolve(Copy copy, StepSource source) {
+        try {
+            return resolve(source);
+        } catch (InstructionException e) {
+            throw e;
+        } catch (KilnException e) {
+            throw new InstructionException(copy.range(), "--from=" + copy.from().orElseThrow()
+                    + " is neither a stage of this Dockerfile nor an image kiln can find: " + e.getMessage());
+        }
+    }
 
     private From resolve(StepSource source) {
         return switch (source) {

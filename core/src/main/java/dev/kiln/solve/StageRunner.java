@@ -37,7 +37,8 @@ final class StageRunner {
         this.copyStep = copyStep;
     }
 
-    StageResult run(PlannedStage stage, StageResult base) {
+    StageResult run(PlannedStage planned, StageResult base) {
+        var stage = ImageTriggers.prepend(planned, base.image().config().config().onBuild(), plan);
         var scope = new VariableScope(base.variables(), plan.globalArgs(), options.buildArgs(), plan.escape());
         var run = new StageRun(stage, new StageConfig(base.image().config(), services.created()),
                 new StepNumbering(stage), base.image(), base.key());

@@ -70,7 +70,10 @@ class CopyBasicsTest {
 
     @Test
     void sourcePathsAreCleanedAndCannotClimbAboveTheContext() {
-        assertThat(run(copy("/a.txt", "./b.txt", "../../src/../a.txt", "/d/"))).containsOnlyKeys("d", "d/a.txt", "d/b.txt");
+        assertThat(run(copy("/a.txt", "./b.txt", "src/../a.txt", "/d/"))).containsOnlyKeys("d", "d/a.txt", "d/b.txt");
+        assertThatThrownBy(() -> run(copy("/a.txt", "src/../../src/../a.txt", "/d/")))
+                .isInstanceOf(InstructionException.class)
+                .hasMessageContaining("'src/../../src/../a.txt' is outside the build context");
     }
 
     @Test
