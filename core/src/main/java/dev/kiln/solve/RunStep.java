@@ -7,6 +7,11 @@ import dev.kiln.dockerfile.instructions.NetworkMode;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.layer.LayerBlob;
+import dev.kiln.internal.cleanup.ShutdownCleanup;
+import dev.kiln.plan.StepSource;
+import dev.kiln.solve.mount.MountException;
+import dev.kiln.solve.mount.MountSetup;
+import dev.kiln.solve.mount.StepMounts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,30 +27,36 @@ final class RunStep {
 
     private final BuildServices services;
     private final StepLog log;
+    private final MountSetup mounts;
+    private final List<StepSource> sources;
 
-    RunStep(BuildServices services, StepLog log) {
+    /** @param sources what the RUN's {@code --mount ... from=} values name, in order */
+    RunStep(BuildServices services, StepLog log, MountSetup mounts, List<StepSource> sources) {
         this.services = services;
         this.log = log;
+        this.mounts = mounts;
+        this.sources = sources;
     }
 
     /** @return the new layer and the history text ({@code RUN ... # buildkit}) */
     Result run(Run run, ImageState state, StageConfig config, Map<String, String> variables, ExecSpec.Network network,
                String location, String stepName) {
-        if (!run.mounts().isEmpty()) {
-            throw new KilnException(location + ": RUN --mount is not supported yet (" + run.mountSpecs().getFirst()
-                    + "); remove the --mount flag or wait for the RUN --mount support");
-        }
         var command = RunCommand.of(run.command());
         var argv = run.command().prependShell()
                 ? config.argv(new CommandLine(command.args(), true, List.of())) : command.args();
         var lowers = state.layers().stream().map(l -> services.snapshots().unpacked(l.blob(), l.diffId())).toList();
         var tail = new OutputTail(TAIL_LINES);
-        try (var snapshot = services.snapshotter().prepare(lowers);
-             var script = ScriptFile.create(services.workRoot(), command)) {
-            var spec = new ExecSpec(snapshot.root(), argv, env(variables), workdir(config),
+        var snapshot = services.snapshotter().prepare(lowers);
+        try (var snapshotGuard = ShutdownCleanup.register("the snapshot of " + stepName, snapshot);
+             var script = ScriptFile.create(services.workRoot(), command);
+             var scriptGuard = ShutdownCleanup.register("the heredoc script of " + stepName, script);
+             var stepMounts = prepareMounts(run, config, snapshot.root(), location)) {
+            var binds = new ArrayList<>(script.mounts());
+            binds.addAll(stepMounts.binds());
+            var spec = new ExecSpec(snapshot.root(), argv, stepMounts.environment(env(variables)), workdir(config),
                     UserLookup.in(snapshot.root()).resolve(config.config().config().user()),
                     run.network() == NetworkMode.NONE ? ExecSpec.Network.NONE : network,
-                    ExecSpec.DEFAULT_HOSTNAME, script.mounts());
+                    ExecSpec.DEFAULT_HOSTNAME, binds, stepMounts.tmpfs());
             int exit = services.executor().run(spec, (stream, line) -> {
                 tail.add(line);
                 log.output(stepName, line);
@@ -53,9 +64,17 @@ final class RunStep {
             if (exit != 0) {
                 throw new StepFailedException(location, stepName, exit, tail.lines());
             }
-            LayerBlob layer = services.layerWriter().write(ChangeEntries.of(snapshot.changes()));
+            LayerBlob layer = services.layerWriter().write(ChangeEntries.of(stepMounts.layerChanges(snapshot.changes())));
             return new Result(new LayerRef(layer.descriptor(), layer.diffId()),
                     "RUN " + historyText(argv, config.buildArgs(), variables) + " # buildkit");
+        }
+    }
+
+    private StepMounts prepareMounts(Run run, StageConfig config, java.nio.file.Path rootfs, String location) {
+        try {
+            return mounts.prepare(run.mounts(), sources, workdir(config), rootfs);
+        } catch (MountException e) {
+            throw new KilnException(location + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kiln.image.Platform;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.StageBase;
+import dev.kiln.solve.mount.MountSetup;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ public final class Solver {
 
     private BuildResult build() {
         var copyStep = new CopyStep(options, services, results);
-        var runner = new StageRunner(plan, options, services, log, copyStep);
+        var mounts = new MountSetup(options.context(), options.mounts(), services.workRoot(),
+                MountSetup.cacheRootOf(services.store().root()), new StageRoots(services, results, options.platform()),
+                System.getenv());
+        var runner = new StageRunner(plan, options, services, log, copyStep, mounts);
         for (var stage : plan.stages()) {
             var base = base(stage);
             try {

@@ -10,6 +10,7 @@ import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.VariableScope;
+import dev.kiln.solve.mount.MountSetup;
 
 import java.util.Map;
 
@@ -20,13 +21,16 @@ final class StageRunner {
     private final BuildServices services;
     private final StepLog log;
     private final CopyStep copyStep;
+    private final MountSetup mounts;
 
-    StageRunner(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log, CopyStep copyStep) {
+    StageRunner(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log, CopyStep copyStep,
+                MountSetup mounts) {
         this.plan = plan;
         this.options = options;
         this.services = services;
         this.log = log;
         this.copyStep = copyStep;
+        this.mounts = mounts;
     }
 
     StageResult run(PlannedStage stage, ImageState base, Map<String, String> baseVariables) {
@@ -48,8 +52,8 @@ final class StageRunner {
             case Run run -> {
                 var name = numbering.next(step, instruction);
                 log.started(name);
-                var result = new RunStep(services, log).run(run, state, config, variables, options.network(),
-                        location, name);
+                var result = new RunStep(services, log, mounts, step.sources()).run(run, state, config, variables,
+                        options.network(), location, name);
                 config.addLayer(result.layer().diffId(), result.createdBy());
                 log.done(name);
                 yield state.withLayer(config.config(), result.layer());
