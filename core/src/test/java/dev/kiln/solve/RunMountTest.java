@@ -168,10 +168,13 @@ class RunMountTest {
                     RUN --mount=type=secret,id=tok,mode=0440,uid=1000 --mount=type=secret,id=tok,env=TOKEN \\
                         --mount=type=secret,id=none \\
                         stat -c '%a %u' /run/secrets/tok > /perm && test "$TOKEN" = "$(cat /run/secrets/tok)" \\
-                        && echo same > /same && test ! -e /run/secrets/none && echo skipped > /optional
+                        && echo same > /same && test ! -e /run/secrets/none && echo skipped > /optional \
+                        && grep ' /run/secrets/tok ' /proc/mounts > /fs && echo other > /run/secrets/other
                     """, inputs);
             assertThat(builds.lastLayer(result)).containsEntry("perm", "440 1000\n").containsEntry("same", "same\n")
-                    .containsEntry("optional", "skipped\n").doesNotContainKeys("run/", "run/secrets/", "run/secrets/tok");
+                    .containsEntry("optional", "skipped\n").containsEntry("run/secrets/other", "other\n")
+                    .doesNotContainKey("run/secrets/tok");
+            assertThat(builds.lastLayer(result).get("fs")).as("the secret's copy is on a tmpfs").contains("tmpfs");
             var needle = token.getBytes(StandardCharsets.UTF_8);
             assertThat(builds.allBlobContents()).noneMatch(blob -> contains(blob, needle));
             assertThat(builds.log).noneMatch(line -> line.contains(token));
