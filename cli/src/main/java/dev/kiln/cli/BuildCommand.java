@@ -9,6 +9,10 @@ import dev.kiln.snapshot.Snapshotter;
 import dev.kiln.solve.BuildOptions;
 import dev.kiln.solve.BuildServices;
 import dev.kiln.solve.Solver;
+import dev.kiln.solve.mount.BuildSecrets;
+import dev.kiln.solve.mount.ContextFilter;
+import dev.kiln.solve.mount.RunMountInputs;
+import dev.kiln.solve.mount.SshForwards;
 import dev.kiln.store.Store;
 import dev.kiln.plan.Frontend;
 import dev.kiln.plan.PlanPrinter;
@@ -59,6 +63,14 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Set the target platform for the build (default: the machine's).")
     String platform;
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|,env=VAR]",
+            description = "A secret for RUN --mount=type=secret (docker's syntax). Repeatable.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET|KEY[,KEY]]",
+            description = "An SSH agent socket or keys for RUN --mount=type=ssh; 'default' is $SSH_AUTH_SOCK. Repeatable.")
+    List<String> ssh = new ArrayList<>();
+
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
     Path context;
 
@@ -89,7 +101,9 @@ public final class BuildCommand implements Callable<Integer> {
     private BuildOptions options(DockerfileSource dockerfile) {
         var target = platform == null ? Platform.current() : Platform.parse(platform);
         return new BuildOptions(context, dockerfile.path(), BuildArgs.parse(buildArgs, System.getenv()), tags,
-                Map.of(), ExecSpec.Network.HOST, target);
+                Map.of(), ExecSpec.Network.HOST, target, new RunMountInputs(
+                        BuildSecrets.parse(secrets, System.getenv()), SshForwards.parse(ssh, System.getenv()),
+                        ContextFilter.NONE));
     }
 
     private BuildRequest request() {

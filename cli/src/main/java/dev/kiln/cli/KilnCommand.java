@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Builds container images from Dockerfiles, with no daemon.",
-        subcommands = {BuildCommand.class})
+        subcommands = {BuildCommand.class, RunCommand.class})
 public final class KilnCommand implements Runnable {
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for errors.")
