@@ -13,6 +13,10 @@ import dev.kiln.snapshot.Snapshotter;
 import dev.kiln.solve.BuildOptions;
 import dev.kiln.solve.BuildServices;
 import dev.kiln.solve.Solver;
+import dev.kiln.solve.mount.BuildSecrets;
+import dev.kiln.dockerfile.ignore.DockerIgnore;
+import dev.kiln.solve.mount.RunMountInputs;
+import dev.kiln.solve.mount.SshForwards;
 import dev.kiln.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +94,14 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|,env=VAR]",
+            description = "A secret for RUN --mount=type=secret (docker's syntax). Repeatable.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET|KEY[,KEY]]",
+            description = "An SSH agent socket or keys for RUN --mount=type=ssh; 'default' is $SSH_AUTH_SOCK. Repeatable.")
+    List<String> ssh = new ArrayList<>();
+
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
     Path context;
 
@@ -159,7 +171,9 @@ public final class BuildCommand implements Callable<Integer> {
         return new BuildOptions(context, dockerfile.path(), BuildArgs.parse(buildArgs, System.getenv()), tags,
                 KeyValues.parse("--label", labels), networkMode(), targetPlatform, noCache,
                 noCacheFilter.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, pull);
+                jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, pull, new RunMountInputs(
+                        BuildSecrets.parse(secrets, System.getenv()), SshForwards.parse(ssh, System.getenv()),
+                        DockerIgnore.load(context, dockerfile.path())::matches));
     }
 
     private ExecSpec.Network networkMode() {

@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Builds container images from Dockerfiles, with no daemon.",
-        subcommands = {BuildCommand.class, ImagesCommand.class, InspectCommand.class, TagCommand.class, RmiCommand.class,
-                SaveCommand.class, LoadCommand.class, ImportCommand.class, PruneCommand.class, PullCommand.class,
-                PushCommand.class, LoginCommand.class, LogoutCommand.class})
+        subcommands = {BuildCommand.class, RunCommand.class, ImagesCommand.class, InspectCommand.class, TagCommand.class,
+                RmiCommand.class, SaveCommand.class, LoadCommand.class, ImportCommand.class, PruneCommand.class,
+                PullCommand.class, PushCommand.class, LoginCommand.class, LogoutCommand.class})
 public final class KilnCommand implements Runnable {
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for errors.")

@@ -27,18 +27,28 @@ public final class ChrootExecutor implements Executor {
 
     @Override
     public int run(ExecSpec spec, OutputListener output) {
+        return launch(spec, (command, onInterrupt) -> ProcessRunner.run(command, null, output, onInterrupt));
+    }
+
+    @Override
+    public int runAttached(ExecSpec spec) {
+        return launch(spec, ProcessRunner::runAttached);
+    }
+
+    private int launch(ExecSpec spec, RuncExecutor.Launcher launcher) {
         Path root = spec.rootfs().toAbsolutePath();
         Path dir = RuncExecutor.Bundles.create(workRoot, "chroot-");
         try (MountStubs stubs = MountStubs.before(root, RuntimeSpec.destinations(spec))) {
             RootPaths.mkdirs(root, spec.cwd());
             for (String d : List.of("/proc", "/dev", "/sys")) RootPaths.mkdirs(root, d);
-            String script = ChrootScript.of(spec, root, binds(root, spec, EtcFiles.write(dir, spec)));
+            String script = ChrootScript.of(spec, root, binds(root, spec, EtcFiles.write(dir, spec)), tmpfs(root, spec));
+            // --kill-child: when unshare dies (e.g. Kiln is interrupted), the namespace's pid 1 and all under it go too
             List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--ipc", "--uts", "--fork",
-                    "--propagation", "private"));
+                    "--kill-child", "--propagation", "private"));
             if (spec.network() == ExecSpec.Network.NONE) command.add("--net");
             command.addAll(List.of("--", "/bin/sh", "-c", script, "kiln-chroot"));
             command.addAll(ChrootScript.arguments(spec, root));
-            return ProcessRunner.run(command, null, output, () -> {});
+            return launcher.launch(command, () -> {});
         } finally {
             RuncExecutor.Bundles.delete(dir);
         }
@@ -54,6 +64,12 @@ public final class ChrootExecutor implements Executor {
             binds.add(new ChrootScript.ResolvedBind(m.source().toAbsolutePath(), target, m.readOnly()));
         }
         return binds;
+    }
+
+    private static List<ChrootScript.ResolvedTmpfs> tmpfs(Path root, ExecSpec spec) {
+        return spec.tmpfs().stream()
+                .map(t -> new ChrootScript.ResolvedTmpfs(RootPaths.mkdirs(root, t.destination()), t.options()))
+                .toList();
     }
 
     /** The host path of a file mount point in the root, created empty when missing. */

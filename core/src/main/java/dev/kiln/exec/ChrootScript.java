@@ -14,7 +14,7 @@ final class ChrootScript {
     private ChrootScript() {}
 
     /** {@code binds} (the /etc files first) name host paths of mount points already created in the root. */
-    static String of(ExecSpec spec, Path root, List<ResolvedBind> binds) {
+    static String of(ExecSpec spec, Path root, List<ResolvedBind> binds, List<ResolvedTmpfs> tmpfs) {
         StringBuilder s = new StringBuilder("set -e\n");
         String r = quote(root.toString());
         s.append("mount -t proc -o nosuid,noexec,nodev proc ").append(r).append("/proc\n");
@@ -32,6 +32,10 @@ final class ChrootScript {
                 .append("/dev/stdout && ln -s /proc/self/fd/2 ").append(r).append("/dev/stderr\n");
         s.append("mount -t sysfs -o ro,nosuid,noexec,nodev sysfs ").append(r).append("/sys\n");
         for (ResolvedBind b : binds) bind(s, b.source(), b.target(), b.readOnly());
+        for (ResolvedTmpfs t : tmpfs) {
+            s.append("mount -t tmpfs -o ").append(String.join(",", t.options())).append(" tmpfs ")
+                    .append(quote(t.target().toString())).append('\n');
+        }
         s.append("echo ").append(quote(spec.hostname())).append(" > /proc/sys/kernel/hostname\n");
         if (spec.network() == ExecSpec.Network.NONE) {
             s.append("if command -v ip >/dev/null; then ip link set lo up; fi\n");
@@ -51,6 +55,8 @@ final class ChrootScript {
     }
 
     record ResolvedBind(Path source, Path target, boolean readOnly) {}
+
+    record ResolvedTmpfs(Path target, List<String> options) {}
 
     private static void bind(StringBuilder s, Path source, Path target, boolean readOnly) {
         s.append("mount --rbind ").append(quote(source.toString())).append(' ').append(quote(target.toString())).append('\n');

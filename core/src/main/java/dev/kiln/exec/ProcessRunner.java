@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.kiln.internal.cleanup.ShutdownCleanup;
+
 /** Starts a host process, streams its output lines to a listener as they come, and waits for it. */
 final class ProcessRunner {
     private ProcessRunner() {}
@@ -28,14 +30,41 @@ final class ProcessRunner {
         }
         Thread out = pump(process.getInputStream(), OutputListener.Stream.STDOUT, output);
         Thread err = pump(process.getErrorStream(), OutputListener.Stream.STDERR, output);
-        try {
-            int status = process.waitFor();
+        return supervise(process, onInterrupt, () -> {
             out.join();
             err.join();
-            return status;
-        } catch (InterruptedException e) {
+        });
+    }
+
+    /** Runs {@code command} with Kiln's own stdin, stdout and stderr; for {@code kiln run}. */
+    static int runAttached(List<String> command, Runnable onInterrupt) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            throw new ExecException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
+        }
+        return supervise(process, onInterrupt, () -> {});
+    }
+
+    private interface Drain {
+        void await() throws InterruptedException;
+    }
+
+    /** Waits for the process; on interrupt or JVM shutdown it is killed, so no step outlives Kiln. */
+    private static int supervise(Process process, Runnable onInterrupt, Drain drain) {
+        Runnable kill = () -> {
             onInterrupt.run();
             process.destroyForcibly();
+        };
+        try (var guard = ShutdownCleanup.register("process " + process.pid(), () -> {
+            if (process.isAlive()) kill.run();
+        })) {
+            int status = process.waitFor();
+            drain.await();
+            return status;
+        } catch (InterruptedException e) {
+            kill.run();
             Thread.currentThread().interrupt();
             throw new ExecException("the step was interrupted and its process killed", e);
         }

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.kiln.internal.cleanup.ShutdownCleanup;
+
 /** Runs a step with an OCI runtime (runc or crun): one bundle, one container, always deleted afterwards. */
 public final class RuncExecutor implements Executor {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,20 +31,31 @@ public final class RuncExecutor implements Executor {
 
     @Override
     public int run(ExecSpec spec, OutputListener output) {
+        return launch(spec, (command, onInterrupt) -> ProcessRunner.run(command, null, output, onInterrupt));
+    }
+
+    @Override
+    public int runAttached(ExecSpec spec) {
+        return launch(spec, ProcessRunner::runAttached);
+    }
+
+    private int launch(ExecSpec spec, Launcher launcher) {
         String id = "kiln-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         Path bundle = Bundles.create(workRoot, "bundle-");
-        try (MountStubs stubs = MountStubs.before(spec.rootfs(), RuntimeSpec.destinations(spec))) {
+        try (var container = ShutdownCleanup.register("container " + id, () -> delete(id));
+             MountStubs stubs = MountStubs.before(spec.rootfs(), RuntimeSpec.destinations(spec))) {
             RootPaths.mkdirs(spec.rootfs(), spec.cwd());
             writeConfig(bundle, spec);
             List<String> command = List.of(runtime.toString(), "run", "--bundle", bundle.toString(), id);
-            return ProcessRunner.run(command, null, output, () -> kill(id));
+            return launcher.launch(command, () -> kill(id));
         } finally {
-            try {
-                delete(id);
-            } finally {
-                Bundles.delete(bundle);
-            }
+            Bundles.delete(bundle);
         }
+    }
+
+    /** Starts the runtime's command and waits for it: with piped output for steps, attached for kiln run. */
+    interface Launcher {
+        int launch(List<String> command, Runnable onInterrupt);
     }
 
     private static void writeConfig(Path bundle, ExecSpec spec) {

@@ -62,6 +62,9 @@ final class RuntimeSpec {
         for (ExecSpec.BindMount m : spec.mounts()) {
             mounts.add(bind(m.source().toAbsolutePath().toString(), m.destination(), m.readOnly()));
         }
+        for (ExecSpec.TmpfsMount t : spec.tmpfs()) {
+            mounts.add(mount(t.destination(), "tmpfs", "tmpfs", t.options()));
+        }
         return mounts;
     }
 
@@ -90,6 +93,7 @@ final class RuntimeSpec {
     static List<String> destinations(ExecSpec spec) {
         List<String> all = new ArrayList<>(List.of("/proc", "/dev", "/sys", "/etc/hosts", "/etc/resolv.conf"));
         spec.mounts().forEach(m -> all.add(m.destination()));
+        spec.tmpfs().forEach(t -> all.add(t.destination()));
         return all;
     }
 }

@@ -11,8 +11,6 @@ import dev.kiln.store.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -100,10 +98,13 @@ public final class LayerSnapshots {
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // another build unpacked the same layer first: theirs is identical
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the snapshot folder does not support atomic renames", e);
+        } catch (IOException e) {
+            if (!Files.isDirectory(target)) {
+                throw e;
+            }
+            // another build unpacked the same layer first (Linux says ENOTEMPTY or EEXIST): theirs is identical
         }
     }
 }

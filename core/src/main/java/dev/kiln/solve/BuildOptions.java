@@ -2,6 +2,7 @@ package dev.kiln.solve;
 
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.Platform;
+import dev.kiln.solve.mount.RunMountInputs;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,10 +24,11 @@ import java.util.Set;
  * @param noCacheStages {@code --no-cache-filter}: stages whose steps always run
  * @param jobs          how many steps may run at once ({@code --jobs})
  * @param pull          {@code --pull}: fetch base images from their registry even when the store has them
+ * @param mounts        what {@code RUN --mount} reads besides the context: {@code --secret}, {@code --ssh}
  */
 public record BuildOptions(Path context, Path dockerfile, Map<String, String> buildArgs, List<String> tags,
                            Map<String, String> labels, ExecSpec.Network network, Platform platform, boolean noCache,
-                           Set<String> noCacheStages, int jobs, boolean pull) {
+                           Set<String> noCacheStages, int jobs, boolean pull, RunMountInputs mounts) {
     public BuildOptions {
         buildArgs = Map.copyOf(buildArgs);
         tags = List.copyOf(tags);
@@ -40,7 +42,12 @@ public record BuildOptions(Path context, Path dockerfile, Map<String, String> bu
     /** Options with defaults for everything but the context, tags and platform. */
     public static BuildOptions of(Path context, List<String> tags, Platform platform) {
         return new BuildOptions(context, null, Map.of(), tags, Map.of(), ExecSpec.Network.HOST, platform, false,
-                Set.of(), Runtime.getRuntime().availableProcessors(), false);
+                Set.of(), Runtime.getRuntime().availableProcessors(), false, RunMountInputs.none());
+    }
+
+    public BuildOptions withMounts(RunMountInputs newMounts) {
+        return new BuildOptions(context, dockerfile, buildArgs, tags, labels, network, platform, noCache, noCacheStages,
+                jobs, pull, newMounts);
     }
 
     boolean useCacheFor(Optional<String> stageName) {

@@ -8,6 +8,7 @@ import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.StageBase;
 import dev.kiln.store.BuildLease;
+import dev.kiln.solve.mount.MountSetup;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +53,10 @@ public final class Solver {
     private BuildResult build() {
         var limit = new Semaphore(options.jobs());
         var copyStep = new CopyStep(options, services, results, this::imageForCopy);
-        var runner = new StageRunner(plan, options, services, log, copyStep, limit);
+        var mounts = new MountSetup(options.context(), options.mounts(), services.workRoot(),
+                MountSetup.cacheRootOf(services.store().root()), new StageRoots(services, results, this::imageForCopy),
+                System.getenv());
+        var runner = new StageRunner(plan, options, services, log, copyStep, limit, mounts);
         var futures = new HashMap<Integer, Future<StageResult>>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var completions = new ExecutorCompletionService<StageResult>(threads);

@@ -11,6 +11,7 @@ import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StepText;
 import dev.kiln.plan.VariableScope;
+import dev.kiln.solve.mount.MountSetup;
 
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -26,15 +27,17 @@ final class StageRunner {
     private final StepLog log;
     private final CopyStep copyStep;
     private final Semaphore jobs;
+    private final MountSetup mounts;
 
     StageRunner(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log, CopyStep copyStep,
-                Semaphore jobs) {
+                Semaphore jobs, MountSetup mounts) {
         this.jobs = jobs;
         this.plan = plan;
         this.options = options;
         this.services = services;
         this.log = log;
         this.copyStep = copyStep;
+        this.mounts = mounts;
     }
 
     StageResult run(PlannedStage planned, StageResult base) {
@@ -74,7 +77,7 @@ final class StageRunner {
                 var invocation = RunInvocation.of(r, run.config, scope.variables(), options.network());
                 var name = run.numbering.next(step, instruction);
                 layerStep(run, name, invocation.key(run.key), invocation.createdBy(),
-                        () -> new RunStep(services, log).run(invocation, run.state, location, name));
+                        () -> new RunStep(services, log, mounts, step.sources()).run(invocation, run.state, location, name));
             }
             case Copy copy -> {
                 try (var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, run.key)) {

@@ -5,13 +5,16 @@ package dev.kiln.solve;
  * reported started, then exactly one of cached, done or failed; its name is unique in a build.
  */
 public interface StepLog {
-    void started(String stage, String step);
+    default void started(String stage, String step) {}
 
-    void output(String step, String line);
+    default void output(String step, String line) {}
 
-    void cached(String stage, String step);
+    default void cached(String stage, String step) {}
 
-    void done(String step);
+    default void done(String step) {}
 
-    void failed(String step, String message);
+    default void failed(String step, String message) {}
+
+    /** Reports nothing. */
+    StepLog SILENT = new StepLog() {};
 }

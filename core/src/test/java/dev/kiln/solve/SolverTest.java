@@ -56,7 +56,8 @@ class SolverTest {
                 new dev.kiln.registry.RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)));
         var services = new BuildServices(store, LayerOptions.defaults(), strategy, runtime, log::add, registry);
         var options = new BuildOptions(context, null, Map.of(), List.of("result:latest"), Map.of(),
-                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2, false);
+                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2, false,
+                dev.kiln.solve.mount.RunMountInputs.none());
         return Solver.build(plan, options, services, new StepLog() {
             public void started(String stage, String s) { log.add("start " + s); }
             public void output(String s, String line) { log.add("out " + line); }
