@@ -7,11 +7,14 @@ import dev.kiln.copy.CopyResult;
 import dev.kiln.copy.CopySource;
 import dev.kiln.copy.Destination;
 import dev.kiln.copy.StatCache;
+import dev.kiln.copy.TreeDigest;
 import dev.kiln.dockerfile.ignore.DockerIgnore;
 import dev.kiln.dockerfile.ignore.PatternMatcher;
 import dev.kiln.dockerfile.instructions.Add;
 import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.InstructionException;
+import dev.kiln.dockerfile.instructions.Mount;
+import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.image.Digest;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StepSource;
@@ -59,6 +62,30 @@ final class CopyStep {
     /** Saves what was learnt about the context's files for the next build. */
     void finish() {
         statCache.save();
+    }
+
+    /**
+     * What a RUN's bind mounts read, for its cache key: a context directory by its content (through
+     * the stat cache), a stage by its cache key, an image by its digest — each with its source path.
+     */
+    List<String> bindMountKeys(Run run, List<StepSource> sources) {
+        var keys = new ArrayList<String>();
+        var fromSources = sources.iterator();
+        for (var mount : run.mounts()) {
+            boolean hasFrom = switch (mount) {
+                case Mount.Bind bind -> bind.from().isPresent();
+                case Mount.Cache cache -> cache.from().isPresent();
+                default -> false;
+            };
+            var source = hasFrom ? Optional.of(fromSources.next()) : Optional.<StepSource>empty();
+            if (mount instanceof Mount.Bind bind) {
+                var path = UnixPaths.clean("/" + bind.source()).substring(1);
+                keys.add(bind.target() + "=" + source.map(s -> resolve(s).key().toString())
+                        .orElseGet(() -> TreeDigest.of(options.context(), path, contextFilter, statCache).toString())
+                        + ":" + path);
+            }
+        }
+        return keys;
     }
 
     /** A COPY or ADD with its inputs known: its key and history are known before it runs; close it after. */

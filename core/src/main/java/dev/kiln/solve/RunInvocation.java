@@ -33,9 +33,13 @@ record RunInvocation(Run run, List<String> argv, Optional<InlineFile> script, Li
                 createdBy);
     }
 
-    CacheKey key(CacheKey parent) {
+    /**
+     * @param boundContent what the bind mounts hold ({@link CopyStep#bindMountKeys}); cache, secret,
+     *                     ssh and tmpfs mounts enter only as written, never by content
+     */
+    CacheKey key(CacheKey parent, List<String> boundContent) {
         var builder = parent.child("run").add(argv).add(env).add(user).add(workdir).add(network.name())
-                .add(run.mountSpecs()).add(run.security().name());
+                .add(run.mountSpecs()).add(boundContent).add(run.security().name());
         script.ifPresent(s -> builder.add(s.name()).add(s.data()));
         return builder.build();
     }

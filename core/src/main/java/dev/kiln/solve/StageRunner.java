@@ -76,7 +76,8 @@ final class StageRunner {
             case Run r -> {
                 var invocation = RunInvocation.of(r, run.config, scope.variables(), options.network());
                 var name = run.numbering.next(step, instruction);
-                layerStep(run, name, invocation.key(run.key), invocation.createdBy(),
+                var boundContent = copyStep.bindMountKeys(r, step.sources());
+                layerStep(run, name, invocation.key(run.key, boundContent), invocation.createdBy(),
                         () -> new RunStep(services, log, mounts, step.sources()).run(invocation, run.state, location, name));
             }
             case Copy copy -> {

@@ -168,6 +168,25 @@ class SolverTest {
     }
 
     @Test
+    void aBindMountOfTheContextKeysTheStepOnItsContent() throws IOException {
+        Files.createDirectories(context.resolve("data"));
+        Files.writeString(context.resolve("data/x"), "one\n");
+        Files.writeString(context.resolve("unrelated.txt"), "a\n");
+        var dockerfile = "FROM busybox\nRUN --mount=type=bind,source=data,target=/data cat /data/x > /out.txt\n";
+        var first = build(dockerfile);
+        assertThat(layerEntries(first, 1)).containsEntry("out.txt", "one\n").doesNotContainKey("data/");
+        log.clear();
+        Files.writeString(context.resolve("unrelated.txt"), "b\n");
+        build(dockerfile);
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).hasSize(1);
+        log.clear();
+        Files.writeString(context.resolve("data/x"), "two\n");
+        var changed = build(dockerfile);
+        assertThat(log).filteredOn(l -> l.startsWith("cached")).isEmpty();
+        assertThat(layerEntries(changed, 1)).containsEntry("out.txt", "two\n");
+    }
+
+    @Test
     void theSameInputsGiveTheSameImageDigest() {
         var dockerfile = "FROM busybox\nRUN echo same > /same.txt && chmod 600 /same.txt\nENV X=1\n";
         var first = build(dockerfile, true);
