@@ -37,6 +37,7 @@ class SolverTest {
     List<String> log = new ArrayList<>();
     Snapshotter.Strategy strategy = Snapshotter.Strategy.AUTO;
     String runtime = null;
+    int jobs = 2;
 
     @BeforeEach
     void importBusybox() {
@@ -56,7 +57,7 @@ class SolverTest {
                 new dev.kiln.registry.RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)));
         var services = new BuildServices(store, LayerOptions.defaults(), strategy, runtime, log::add, registry);
         var options = new BuildOptions(context, null, Map.of(), List.of("result:latest"), Map.of(),
-                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), 2, false,
+                ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), jobs, false,
                 dev.kiln.solve.mount.RunMountInputs.none());
         return Solver.build(plan, options, services, new StepLog() {
             public void started(String stage, String s) { log.add("start " + s); }
@@ -184,6 +185,33 @@ class SolverTest {
         var changed = build(dockerfile);
         assertThat(log).filteredOn(l -> l.startsWith("cached")).isEmpty();
         assertThat(layerEntries(changed, 1)).containsEntry("out.txt", "two\n");
+    }
+
+    static String waitingStages(String id) {
+        var wait = "touch /sync/%s && for i in $(seq 1 30); do [ -f /sync/%s ] && exit 0; sleep 0.1; done; exit 1";
+        var mount = "RUN --mount=type=cache,id=" + id + ",target=/sync,sharing=shared ";
+        return "FROM busybox AS a\n" + mount + wait.formatted("a", "b") + "\n"
+                + "FROM busybox AS b\n" + mount + wait.formatted("b", "a") + "\n"
+                + "FROM scratch\nCOPY --from=a /etc/issue /a\nCOPY --from=b /etc/issue /b\n";
+    }
+
+    @Test
+    void independentStagesRunAtOnce() {
+        // each stage waits for the other's marker in a shared cache mount: both finish only when run together
+        assertThat(build(waitingStages("together")).image().layers()).hasSize(2);
+    }
+
+    @Test
+    void withOneJobStagesRunOneAtATime() {
+        jobs = 1;
+        assertThatThrownBy(() -> build(waitingStages("alone"))).isInstanceOf(StepFailedException.class);
+    }
+
+    @Test
+    void aStageTheTargetDoesNotNeedNeverRuns() {
+        var result = build("FROM busybox AS broken\nRUN exit 1\nFROM busybox\nRUN echo fine\n");
+        assertThat(log).noneMatch(l -> l.contains("exit 1"));
+        assertThat(result.image().layers()).hasSize(2);
     }
 
     @Test
