@@ -113,6 +113,21 @@ class SolverTest {
     }
 
     @Test
+    void theFinalImageHoldsOnlyTheArtifactCopiedOutOfTheBuildStage() throws IOException {
+        var result = build("""
+                FROM busybox AS build
+                RUN printf '#!/bin/sh\\necho built\\n' > /usr-app && chmod 755 /usr-app && rm /etc/issue \\
+                    && echo changed > /etc/keep/a.txt
+                FROM scratch
+                COPY --from=build /usr-app /app
+                CMD ["/app"]
+                """);
+        assertThat(result.image().layers()).hasSize(1);
+        assertThat(layerEntries(result, 0)).containsOnlyKeys("app");
+        assertThat(layerEntries(result, 0).get("app")).contains("echo built");
+    }
+
+    @Test
     void aLaterStageSeesAnEarlierStagesFiles() throws IOException {
         var result = build("""
                 FROM busybox AS base
