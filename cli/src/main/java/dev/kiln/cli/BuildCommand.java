@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.KilnException;
 import dev.kiln.transport.OutputSpec;
 import dev.kiln.exec.ExecSpec;
+import dev.kiln.image.MediaType;
 import dev.kiln.image.Platform;
 import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.plan.BuildPlan;
@@ -88,6 +89,10 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Progress output: auto, tty, plain or json (default: ${DEFAULT-VALUE}).")
     String progress;
 
+    @Option(names = "--compression", paramLabel = "gzip|zstd|uncompressed", defaultValue = "gzip",
+            description = "How new layers are compressed (default: ${DEFAULT-VALUE}).")
+    String compression;
+
     @Option(names = "--dry-run", description = "Print the build plan and exit without building.")
     boolean dryRun;
 
@@ -150,9 +155,16 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     /** gzip layers, dated SOURCE_DATE_EPOCH (or 0) as the CLI's environment says. */
-    private static LayerOptions layerOptions() {
-        return new LayerOptions(dev.kiln.image.MediaType.Compression.GZIP,
-                LayerOptions.sourceDateEpoch(CliEnvironment.get("SOURCE_DATE_EPOCH")));
+    /** New layers compressed as {@code --compression} says, dated SOURCE_DATE_EPOCH (or 0). */
+    private LayerOptions layerOptions() {
+        var chosen = switch (compression) {
+            case "gzip" -> MediaType.Compression.GZIP;
+            case "zstd" -> MediaType.Compression.ZSTD;
+            case "uncompressed" -> MediaType.Compression.NONE;
+            default -> throw new KilnException("--compression " + compression
+                    + " is not supported; use gzip, zstd or uncompressed");
+        };
+        return new LayerOptions(chosen, LayerOptions.sourceDateEpoch(CliEnvironment.get("SOURCE_DATE_EPOCH")));
     }
 
     private BuildRequest request() {

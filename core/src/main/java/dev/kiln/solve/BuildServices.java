@@ -51,7 +51,8 @@ public final class BuildServices {
         this.workRoot = directory(store.root().resolve("tmp"));
         this.snapshots = new LayerSnapshots(directory(store.root().resolve("snapshots")), store.blobs());
         this.snapshotter = new Snapshotter(workRoot, strategy, notices);
-        this.cache = new BuildCache(store.root().resolve("cache"), store.blobs());
+        this.cache = new BuildCache(store.root().resolve("cache"), store.blobs(),
+                layerOptions.compression().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     BuildCache cache() {

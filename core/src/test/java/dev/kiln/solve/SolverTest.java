@@ -128,6 +128,28 @@ class SolverTest {
     }
 
     @Test
+    void heredocRunsInEachOfBuildKitsForms() throws IOException {
+        var result = build("""
+                FROM busybox
+                RUN <<EOF
+                echo plain > /plain.txt
+                echo second >> /plain.txt
+                EOF
+                RUN <<EOF sh
+                echo through-sh > /sh.txt
+                EOF
+                RUN <<-EOF
+                	#!/bin/sh
+                	echo "script $0" > /script.txt
+                	EOF
+                """);
+        assertThat(layerEntries(result, 1)).containsEntry("plain.txt", "plain\nsecond\n");
+        assertThat(layerEntries(result, 2)).containsEntry("sh.txt", "through-sh\n");
+        assertThat(layerEntries(result, 3)).containsEntry("script.txt", "script /dev/pipes/EOF\n")
+                .doesNotContainKey("dev/pipes/EOF");
+    }
+
+    @Test
     void aLaterStageSeesAnEarlierStagesFiles() throws IOException {
         var result = build("""
                 FROM busybox AS base
