@@ -21,7 +21,8 @@ record FileStat(Type type, int mode, long uid, long gid, long size, long dev, lo
     /** The stat, or null when nothing is there. */
     static FileStat read(Path path) {
         try {
-            Map<String, Object> a = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> a = Files.readAttributes(path, "unix:mode,uid,gid,size,dev,ino,nlink,rdev",
+                    LinkOption.NOFOLLOW_LINKS); // not unix:*, which resolves owner names (an NSS lookup per file)
             int raw = (int) a.get("mode");
             Type type = typeOf(raw & 0170000);
             String target = type == Type.SYMLINK ? Files.readSymbolicLink(path).toString() : null;

@@ -20,7 +20,8 @@ record FileMeta(Change.Type type, int mode, int uid, int gid, long size, long rd
 
     static FileMeta read(Path path) {
         try {
-            Map<String, Object> a = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> a = Files.readAttributes(path,
+                    "unix:mode,uid,gid,size,rdev,dev,ino,nlink,ctime,creationTime", LinkOption.NOFOLLOW_LINKS);
             int rawMode = (int) a.get("mode");
             Change.Type type = typeOf(rawMode & S_IFMT, path);
             String target = type == Change.Type.SYMLINK ? Files.readSymbolicLink(path).toString() : null;

@@ -2,6 +2,7 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.copy.ContextFilter;
+import dev.kiln.copy.ContextFingerprint;
 import dev.kiln.copy.CopyOperation;
 import dev.kiln.copy.CopyResult;
 import dev.kiln.copy.CopySource;
@@ -44,6 +45,7 @@ final class CopyStep {
     private final StatCache statCache;
     private final SelectionMemo memo;
     private volatile HttpClient http;
+    private ContextFingerprint fingerprint;
 
     CopyStep(BuildOptions options, BuildServices services, Map<Integer, StageResult> stages,
              Function<String, BaseImages.Resolved> images) {
@@ -57,6 +59,14 @@ final class CopyStep {
                 CacheKey.root("context").add(options.context().toAbsolutePath().normalize().toString()).build()
                         .digest().hex() + ".tsv"));
         this.memo = new SelectionMemo(cacheRoot.resolve("selection"));
+    }
+
+    /** The context's stat fingerprint, taken once per build (the first COPY from the context walks it). */
+    private synchronized ContextFingerprint fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = ContextFingerprint.of(options.context(), contextFilter);
+        }
+        return fingerprint;
     }
 
     /** Saves what was learnt about the context's files for the next build. */
@@ -119,8 +129,17 @@ final class CopyStep {
             } else {
                 var context = context();
                 source = () -> context;
-                selection = CopyOperation.selectionDigest(copy, context,
-                        digestDestination(copy.chown(), state, config, views), services.workRoot(), statCache);
+                var fingerprint = fingerprint();
+                var memoKey = parent.child("context-selection").add(fingerprint.digest().toString()).add(text).build();
+                var known = fingerprint.racy() ? Optional.<Digest>empty() : memo.lookup(memoKey);
+                selection = known.orElseGet(() -> {
+                    var digest = CopyOperation.selectionDigest(copy, context,
+                            digestDestination(copy.chown(), state, config, views), services.workRoot(), statCache);
+                    if (!fingerprint.racy()) {
+                        memo.record(memoKey, digest);
+                    }
+                    return digest;
+                });
             }
             return prepared(views, parent.child("copy").add(text).add(selection.toString()).build(), history(copy),
                     () -> CopyOperation.copy(copy, source.get(), destination(state, config, views),

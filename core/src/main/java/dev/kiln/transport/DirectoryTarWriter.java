@@ -64,7 +64,8 @@ final class DirectoryTarWriter {
     }
 
     private void entry(Path file, TarArchiveOutputStream tar) throws IOException {
-        Map<String, Object> attrs = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> attrs = Files.readAttributes(file,
+                "unix:mode,uid,gid,size,rdev,dev,ino,nlink,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) attrs.get("mode");
         int type = mode & TYPE_MASK;
         if (type == SOCKET) {
