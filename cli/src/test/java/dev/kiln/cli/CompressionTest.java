@@ -20,13 +20,12 @@ class CompressionTest {
     Path context;
 
     @Test
-    void compressionZstdWritesZstdLayersAndDoesNotReuseGzipOnes() throws IOException {
+    void compressionZstdGivesZstdLayersEvenFromCachedGzipSteps() throws IOException {
         Files.writeString(context.resolve("a.txt"), "a\n".repeat(1000));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY a.txt /a.txt\n");
         assertThat(run("build", "-t", "gz", context.toString()).code()).isZero();
         var zstd = run("build", "-t", "zst", "--compression", "zstd", "--progress", "plain", context.toString());
         assertThat(zstd.code()).as(zstd.err()).isZero();
-        assertThat(zstd.err()).doesNotContain("CACHED");
         assertThat(layerType("gz")).isEqualTo(MediaType.OCI_LAYER_GZIP);
         assertThat(layerType("zst")).isEqualTo(MediaType.OCI_LAYER_ZSTD);
         assertThat(run("build", "--compression", "lz4", context.toString()).err())

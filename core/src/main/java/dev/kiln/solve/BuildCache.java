@@ -31,21 +31,10 @@ public final class BuildCache {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path root;
     private final BlobStore blobs;
-    private final String variant;
 
-    /** A cache for pruning, whatever compression its records' layers use. */
     public BuildCache(Path root, BlobStore blobs) {
-        this(root, blobs, "gzip");
-    }
-
-    /**
-     * @param variant what else a layer depends on besides the step's key: its compression (a zstd
-     *                build does not reuse a gzip build's layers)
-     */
-    public BuildCache(Path root, BlobStore blobs, String variant) {
         this.root = root;
         this.blobs = blobs;
-        this.variant = variant;
     }
 
     public Optional<LayerRef> lookup(CacheKey key) {
@@ -150,6 +139,6 @@ public final class BuildCache {
 
     private Path fileOf(CacheKey key) {
         var hex = key.digest().hex();
-        return root.resolve(hex.substring(0, 2)).resolve(hex + "." + variant + ".json");
+        return root.resolve(hex.substring(0, 2)).resolve(hex + ".json");
     }
 }

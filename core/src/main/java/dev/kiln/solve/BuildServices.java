@@ -2,6 +2,7 @@ package dev.kiln.solve;
 
 import dev.kiln.exec.Executor;
 import dev.kiln.exec.Executors;
+import dev.kiln.image.MediaType;
 import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.registry.RegistryClient;
@@ -51,8 +52,7 @@ public final class BuildServices {
         this.workRoot = directory(store.root().resolve("tmp"));
         this.snapshots = new LayerSnapshots(directory(store.root().resolve("snapshots")), store.blobs());
         this.snapshotter = new Snapshotter(workRoot, strategy, notices);
-        this.cache = new BuildCache(store.root().resolve("cache"), store.blobs(),
-                layerOptions.compression().name().toLowerCase(java.util.Locale.ROOT));
+        this.cache = new BuildCache(store.root().resolve("cache"), store.blobs());
     }
 
     BuildCache cache() {
@@ -75,8 +75,19 @@ public final class BuildServices {
         return workRoot;
     }
 
-    LayerWriter layerWriter() {
-        return new LayerWriter(store.blobs(), layerOptions);
+    /**
+     * The writer for a step's layer: compressed as asked for a stage whose image is exported, plain
+     * tar for the other stages (their layers are only unpacked again, so compressing them is wasted
+     * work; the final image's commit compresses any it inherits).
+     */
+    LayerWriter layerWriter(boolean exported) {
+        var writer = new LayerWriter(store.blobs(), layerOptions);
+        return exported ? writer : writer.withCompression(MediaType.Compression.NONE);
+    }
+
+    /** The compression the exported image's layers get. */
+    MediaType.Compression compression() {
+        return layerOptions.compression();
     }
 
     /** The time in the config and history: SOURCE_DATE_EPOCH, or 0, so the same inputs give the same image. */

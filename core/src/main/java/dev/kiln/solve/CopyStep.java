@@ -17,6 +17,7 @@ import dev.kiln.dockerfile.instructions.InstructionException;
 import dev.kiln.dockerfile.instructions.Mount;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.image.Digest;
+import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StepSource;
 import dev.kiln.plan.StepText;
@@ -104,7 +105,7 @@ final class CopyStep {
 
         String createdBy();
 
-        LayerRef run();
+        LayerRef run(LayerWriter writer);
 
         @Override
         void close();
@@ -203,9 +204,9 @@ final class CopyStep {
             }
 
             @Override
-            public LayerRef run() {
+            public LayerRef run(LayerWriter writer) {
                 try (var result = copy.get()) {
-                    var layer = services.layerWriter().write(result.entries());
+                    var layer = writer.write(result.entries());
                     return new LayerRef(layer.descriptor(), layer.diffId());
                 }
             }

@@ -4,6 +4,7 @@ import dev.kiln.KilnException;
 import dev.kiln.dockerfile.instructions.InlineFile;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.layer.LayerBlob;
+import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.internal.cleanup.ShutdownCleanup;
 import dev.kiln.plan.StepSource;
 import dev.kiln.solve.mount.MountException;
@@ -40,7 +41,7 @@ final class RunStep {
     }
 
     /** Runs the step and returns the layer of what it changed. */
-    LayerRef run(RunInvocation invocation, ImageState state, String location, String stepName) {
+    LayerRef run(RunInvocation invocation, ImageState state, String location, String stepName, LayerWriter writer) {
         var lowers = state.layers().stream().map(l -> services.snapshots().unpacked(l.blob(), l.diffId())).toList();
         var tail = new OutputTail(TAIL_LINES);
         var snapshot = services.snapshotter().prepare(lowers);
@@ -60,7 +61,7 @@ final class RunStep {
             if (exit != 0) {
                 throw new StepFailedException(location, stepName, exit, tail.lines());
             }
-            LayerBlob layer = services.layerWriter().write(
+            LayerBlob layer = writer.write(
                     ChangeEntries.of(stepMounts.layerChanges(snapshot.changes())));
             return new LayerRef(layer.descriptor(), layer.diffId());
         }

@@ -69,7 +69,11 @@ public final class Solver {
             copyStep.finish();
         }
         var target = withLabels(results.get(plan.target()).image());
-        return ImageCommit.commit(services.store(), target, services.created(), options.tags());
+        var conversions = new LayerConversions(services.store().blobs(), services.layerWriter(true),
+                services.compression(), services.store().root().resolve("cache").resolve("converted"));
+        var layers = target.layers().stream().map(conversions::convert).toList();
+        return ImageCommit.commit(services.store(), new ImageState(target.config(), layers), services.created(),
+                options.tags());
     }
 
     private StageResult buildStage(PlannedStage stage, List<Future<StageResult>> needs, StageRunner runner)

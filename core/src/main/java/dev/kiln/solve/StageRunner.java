@@ -6,6 +6,7 @@ import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.Instruction;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.dockerfile.instructions.Workdir;
+import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.PlannedStep;
@@ -78,18 +79,19 @@ final class StageRunner {
                 var name = run.numbering.next(step, instruction);
                 var boundContent = copyStep.bindMountKeys(r, step.sources());
                 layerStep(run, name, invocation.key(run.key, boundContent), invocation.createdBy(),
-                        () -> new RunStep(services, log, mounts, step.sources()).run(invocation, run.state, location, name));
+                        () -> new RunStep(services, log, mounts, step.sources()).run(invocation, run.state, location, name,
+                                writer(run)));
             }
             case Copy copy -> {
                 try (var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, run.key)) {
                     layerStep(run, run.numbering.next(step, instruction), prepared.key(), prepared.createdBy(),
-                            prepared::run);
+                            () -> prepared.run(writer(run)));
                 }
             }
             case Add add -> {
                 try (var prepared = copyStep.prepareAdd(add, run.state, run.config, run.key)) {
                     layerStep(run, run.numbering.next(step, instruction), prepared.key(), prepared.createdBy(),
-                            prepared::run);
+                            () -> prepared.run(writer(run)));
                 }
             }
             case Workdir workdir -> workdir(run, step, workdir);
@@ -114,7 +116,7 @@ final class StageRunner {
         var stateBefore = run.state;
         var config = run.config;
         layerStep(run, run.numbering.next(step, workdir), run.key.child("workdir").add(path).add(user).build(),
-                "WORKDIR " + path, () -> new WorkdirStep(services).create(path, stateBefore, config));
+                "WORKDIR " + path, () -> new WorkdirStep(services).create(path, stateBefore, config, writer(run)));
     }
 
     private void layerStep(StageRun run, String name, CacheKey key, String createdBy, Supplier<LayerRef> work) {
@@ -142,6 +144,11 @@ final class StageRunner {
         run.config.addLayer(layer.diffId(), createdBy);
         run.state = run.state.withLayer(run.config.config(), layer);
         run.key = key;
+    }
+
+    /** Layers of the exported (target) stage are compressed now; other stages' stay plain tar. */
+    private LayerWriter writer(StageRun run) {
+        return services.layerWriter(run.stage.index() == plan.target());
     }
 
     /** Runs {@code work} holding one of the {@code --jobs} permits; waiting for one can be interrupted. */

@@ -2,6 +2,7 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.exec.RootPaths;
+import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.internal.sys.FileNodes;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class WorkdirStep {
         this.services = services;
     }
 
-    LayerRef create(String path, ImageState state, StageConfig config) {
+    LayerRef create(String path, ImageState state, StageConfig config, LayerWriter writer) {
         var lowers = state.layers().stream().map(l -> services.snapshots().unpacked(l.blob(), l.diffId())).toList();
         try (var snapshot = services.snapshotter().prepare(lowers)) {
             var user = UserLookup.in(snapshot.root()).resolve(config.config().config().user());
@@ -36,7 +37,7 @@ final class WorkdirStep {
                     throw new KilnException("WORKDIR " + path + ": " + current + " exists and is not a directory");
                 }
             }
-            var layer = services.layerWriter().write(ChangeEntries.of(snapshot.changes()));
+            var layer = writer.write(ChangeEntries.of(snapshot.changes()));
             return new LayerRef(layer.descriptor(), layer.diffId());
         } catch (IOException e) {
             throw new KilnException("WORKDIR " + path + ": cannot create the directory: " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import dev.kiln.store.BlobStore;
 import dev.kiln.store.BlobWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +44,25 @@ public final class LayerWriter {
         } catch (IOException e) {
             throw new LayerException("cannot write layer: " + e.getMessage(), e);
         }
+    }
+
+    /** A layer whose tar already exists (e.g. an uncompressed blob), compressed as the options say. */
+    public LayerBlob compress(InputStream uncompressedTar) {
+        try (BlobWriter blob = blobs.newWriter()) {
+            var tar = new DigestingOutputStream(compressor(new CloseShield(blob)));
+            try (tar) {
+                uncompressedTar.transferTo(tar);
+            }
+            BlobInfo info = blob.commit();
+            return new LayerBlob(info.descriptor(MediaType.ociLayer(options.compression())), tar.digest(), tar.count());
+        } catch (IOException e) {
+            throw new LayerException("cannot compress layer: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same writer, with another compression for the layers it writes. */
+    public LayerWriter withCompression(Compression compression) {
+        return new LayerWriter(blobs, options.withCompression(compression));
     }
 
     private OutputStream compressor(OutputStream out) throws IOException {
