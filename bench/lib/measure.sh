@@ -18,11 +18,14 @@ record_failure() { # record_failure TOOL MESSAGE
   note "FAILED $wl/$mode/$1: $2"
 }
 
-log_tail() { # what went wrong, on one line: the lines before a usage text, else the last few lines
+log_tail() { # what went wrong, on one line: the lines before a usage text, the first ERROR line,
+  # else the last few lines that are not a stack trace's
   if grep -q '^Usage:' "$1"; then
     sed '/^Usage:/,$d' "$1"
+  elif grep -qE '^(ERROR|Error|error)[: ]' "$1"; then
+    grep -m1 -E '^(ERROR|Error|error)[: ]' "$1"
   else
-    grep -v '^\s*$' "$1" | tail -n 3
+    grep -vE '^\s*$|^\s+at |^\s*\.\.\. [0-9]+ more' "$1" | tail -n 3
   fi | tr '\n' ' ' | sed 's/  */ /g' | cut -c1-400
 }
 
