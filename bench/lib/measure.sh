@@ -119,7 +119,7 @@ write_results() {
     --argjson runs "$runs" --argjson cores "$(nproc)" --argjson versions "$(tool_versions)" \
     --argjson skipped "$skipped" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     --arg commit "$(git -C "$root" rev-parse --short HEAD 2>/dev/null)$(git -C "$root" diff --quiet 2>/dev/null || echo -dirty)" \
-    --arg machine "$(uname -srm); $(nproc) cores; $(free -g | awk '/^Mem/{print $2}') GiB" \
+    --arg machine "$(uname -srm); $(nproc) cores; $(free -g | awk '/^Mem/{print $2}') GiB; load average $load_at_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end" \
     -f "$here/lib/results.jq" >"$here/results.json"
   jq -r -f "$here/lib/markdown.jq" "$here/results.json" >"$here/results.md"
   note "wrote bench/results.json and bench/results.md"
