@@ -29,6 +29,13 @@ CONF
   printf '{"default":[{"type":"insecureAcceptAnything"}]}' >"$buildah_dir/policy.json"
 }
 
+buildah_pull() { # base images into buildah's storage before any timing
+  local ref
+  for ref in "$@"; do
+    bh pull -q --signature-policy "$buildah_dir/policy.json" "$ref" >/dev/null || { echo "buildah: pull $ref failed" >&2; return 1; }
+  done
+}
+
 # bh_build TAG CONTEXT [ARGS...]: a build as the benchmark runs it
 bh_build() {
   local tag="$1" context="$2"; shift 2

@@ -31,6 +31,14 @@ JSON
   docker_stop; return 1
 }
 
+# Base images go into docker's own image store, where BuildKit finds them without pulling: a pruned
+# build cache then really means "base images local, no build cache" (images BuildKit pulls itself
+# live in its cache, and `docker builder prune` would drop them).
+docker_pull() {
+  local ref
+  for ref in "$@"; do dk pull -q "$ref" >/dev/null || { echo "docker: pull $ref failed" >&2; return 1; }; done
+}
+
 docker_stop() {
   [ -n "$docker_pid" ] || return 0
   kill "$docker_pid" 2>/dev/null || true

@@ -34,7 +34,7 @@ def esc: gsub("\\|"; "\\|") | gsub("\n"; " ");
   "|---|---|---|---|---|---|---|---|---|",
   ($pairs[] as [$w, $m] |
     "| \($w) | \($m) | \(show($w; $m; "kiln")) | \(show($w; $m; "docker")) | \(show($w; $m; "buildah")) | " +
-    "\([floor($w; $m)] | if length == 0 then "—" else join(", ") end) | \(ratio($w; $m; "docker")) | " +
+    "\([floor($w; $m)] | if length == 0 then "—" else join(", ") | esc end) | \(ratio($w; $m; "docker")) | " +
     "\(ratio($w; $m; "buildah")) | \(cell($w; $m; "kiln").rss_mib_max | if . == null then "—" else "\(.) MiB" end) |"),
   "",
   (if ($r.failures | length) > 0 then
