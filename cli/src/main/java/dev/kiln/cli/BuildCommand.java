@@ -130,10 +130,14 @@ public final class BuildCommand implements Callable<Integer> {
             return 0;
         }
         var outputs = output.specs(tags);
+        var pushes = new java.util.LinkedHashSet<>(output.namesToPush(tags));
         var result = build(plan, dockerfile);
         output.export(CliEnvironment.openStore(), result.manifest(), result.config().digest(), tags, System.out);
         if (push) {
-            ImagePush.pushTags(tags, registry, err);
+            pushes.addAll(tags);
+        }
+        if (!pushes.isEmpty()) {
+            ImagePush.pushTags(List.copyOf(pushes), registry, err);
         }
         if (outputs.stream().noneMatch(OutputSpec::toStdout)) {
             out.println(result.manifest().digest());

@@ -31,6 +31,16 @@ public final class BuildOutputOptions {
     @Option(names = "--metadata-file", paramLabel = "FILE", description = "Write build result metadata (JSON) to the file.")
     Path metadataFile;
 
+    /** The names outputs ask to push ({@code type=registry}, {@code type=image,push=true}). */
+    public List<String> namesToPush(List<String> tags) {
+        var pushed = specs(tags).stream().filter(OutputSpec::push).toList();
+        if (pushed.stream().anyMatch(s -> s.names().isEmpty())) {
+            throw new dev.kiln.KilnException("an output that pushes needs a name: add name=REGISTRY/REPO:TAG to it, "
+                    + "or -t REGISTRY/REPO:TAG");
+        }
+        return pushed.stream().flatMap(s -> s.names().stream()).distinct().toList();
+    }
+
     /** Parses every {@code -o} now, so a bad one fails before the build starts. */
     public List<OutputSpec> specs(List<String> tags) {
         return OutputSpec.parseAll(outputs).stream().map(s -> s.withDefaultNames(tags)).toList();

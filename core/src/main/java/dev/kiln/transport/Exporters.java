@@ -26,7 +26,7 @@ public final class Exporters {
 
     public static ImageExporter forSpec(OutputSpec spec, OutputStream stdout) {
         return switch (spec.type()) {
-            case IMAGE -> Exporters::toStore;
+            case IMAGE, REGISTRY -> Exporters::toStore;
             case OCI, DOCKER -> spec.tar()
                     ? (store, target, names) -> archive(store, target, names, spec, stdout)
                     : (store, target, names) -> layout(store, target, names, Path.of(spec.dest()));

@@ -17,13 +17,17 @@ import java.util.TreeSet;
  * @param tar   for {@code oci}/{@code docker}: a tar file (true) or an OCI layout folder (false)
  * @param names image names; empty means the {@code -t} names (see {@link #withDefaultNames})
  */
-public record OutputSpec(OutputType type, String dest, boolean tar, List<String> names) {
+public record OutputSpec(OutputType type, String dest, boolean tar, List<String> names, boolean push) {
     public static final String STDOUT = "-";
 
     public OutputSpec {
         Objects.requireNonNull(type, "type");
         dest = dest == null ? "" : dest;
         names = List.copyOf(names);
+    }
+
+    public OutputSpec(OutputType type, String dest, boolean tar, List<String> names) {
+        this(type, dest, tar, names, type == OutputType.REGISTRY);
     }
 
     /** The output when none is given: the local store. */
@@ -51,7 +55,7 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
 
     /** With {@code tags} as names when this output makes an image and was given no {@code name=}. */
     public OutputSpec withDefaultNames(List<String> tags) {
-        return names.isEmpty() && type.isImage() ? new OutputSpec(type, dest, tar, tags) : this;
+        return names.isEmpty() && type.isImage() ? new OutputSpec(type, dest, tar, tags, push) : this;
     }
 
     public boolean toStdout() {
@@ -62,6 +66,7 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
         OutputType type = null;
         String dest = null;
         String tar = null;
+        String push = null;
         List<String> names = new ArrayList<>();
         List<String[]> pairs = new ArrayList<>();
         for (String field : fields) {
@@ -85,13 +90,15 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
             switch (pair[0]) {
                 case "dest" -> dest = pair[1];
                 case "tar" -> tar = pair[1];
+                case "push" -> push = pair[1];
                 case "name" -> Arrays.stream(pair[1].split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
                 default -> throw new IllegalStateException(pair[0]);
             }
         }
         boolean asTar = tar == null || parseBool(spec, tar);
         checkDest(spec, type, dest, asTar);
-        return new OutputSpec(type, dest, asTar, names);
+        boolean pushed = type == OutputType.REGISTRY || push != null && parseBool(spec, push);
+        return new OutputSpec(type, dest, asTar, names, pushed);
     }
 
     private static void checkKey(String spec, OutputType type, String key) {
@@ -103,7 +110,7 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
     }
 
     private static void checkDest(String spec, OutputType type, String dest, boolean asTar) {
-        if (type == OutputType.IMAGE) {
+        if (type == OutputType.IMAGE || type == OutputType.REGISTRY) {
             return;
         }
         if (dest == null || dest.isBlank()) {

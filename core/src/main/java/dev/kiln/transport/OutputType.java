@@ -6,7 +6,9 @@ import java.util.Set;
 /** The {@code type=} of an {@code -o/--output}, spelled as BuildKit's exporters. */
 public enum OutputType {
     /** Into the local store, under the {@code -t} names. */
-    IMAGE(Set.of("name")),
+    IMAGE(Set.of("name", "push")),
+    /** Into the local store under its names and pushed to their registries ({@code type=image,push=true}). */
+    REGISTRY(Set.of("name")),
     /** An OCI image layout, as a tar (default) or a folder ({@code tar=false}). */
     OCI(Set.of("dest", "tar", "name")),
     /** A tar {@code docker load} reads (OCI layout plus manifest.json), or a layout folder with {@code tar=false}. */
@@ -33,7 +35,7 @@ public enum OutputType {
 
     /** Outputs that make an image (and so take names); the others write only its files. */
     public boolean isImage() {
-        return this == IMAGE || this == OCI || this == DOCKER;
+        return this == IMAGE || this == REGISTRY || this == OCI || this == DOCKER;
     }
 
     static OutputType parse(String value, String spec) {
