@@ -33,16 +33,18 @@ class OutputSpecTest {
         assertThat(OutputSpec.parse("type=image").withDefaultNames(List.of("x")).names()).containsExactly("x");
         assertThat(OutputSpec.parse("type=oci,dest=f,name=y").withDefaultNames(List.of("x")).names()).containsExactly("y");
         assertThat(OutputSpec.parse("type=local,dest=d").withDefaultNames(List.of("x")).names()).isEmpty();
+        assertThat(OutputSpec.parse("type=registry,name=r/x").push()).isTrue();
+        assertThat(OutputSpec.parse("type=image,name=r/x,push=true").push()).isTrue();
+        assertThat(OutputSpec.parse("type=image,name=r/x").push()).isFalse();
         assertThat(OutputSpec.parseAll(List.of())).containsExactly(OutputSpec.defaultOutput());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "type=zip,dest=x|unknown type 'zip'; use one of image, oci, docker, local, tar",
-        "type=registry,name=r/x|pushing to a registry is not supported yet",
         "dest=x,tar=false|type= is missing",
         "type=local,dest=d,name=x|type=local does not take 'name' (it takes: dest)",
-        "type=image,push=true|type=image does not take 'push' (it takes: name)",
+        "type=image,push=maybe|push=maybe is not true or false",
         "type=oci|type=oci needs dest=FILE (or dest=- for standard output)",
         "type=local|type=local needs dest=FOLDER",
         "type=oci,dest=-,tar=false|a folder output cannot go to standard output",
