@@ -95,9 +95,9 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
                 default -> throw new IllegalStateException(pair[0]);
             }
         }
-        boolean asTar = tar == null || parseBool(spec, tar);
+        boolean asTar = tar == null || parseBool(spec, "tar", tar);
         checkDest(spec, type, dest, asTar);
-        boolean pushed = type == OutputType.REGISTRY || push != null && parseBool(spec, push);
+        boolean pushed = type == OutputType.REGISTRY || push != null && parseBool(spec, "push", push);
         return new OutputSpec(type, dest, asTar, names, pushed);
     }
 
@@ -123,12 +123,12 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
         }
     }
 
-    /** Go's strconv.ParseBool, which BuildKit uses for tar=. */
-    private static boolean parseBool(String spec, String value) {
+    /** Go's strconv.ParseBool, which BuildKit uses for tar= and push=. */
+    private static boolean parseBool(String spec, String key, String value) {
         return switch (value.trim()) {
             case "1", "t", "T", "TRUE", "true", "True" -> true;
             case "0", "f", "F", "FALSE", "false", "False" -> false;
-            default -> throw new TransportException("output '" + spec + "': tar=" + value + " is not true or false");
+            default -> throw new TransportException("output '" + spec + "': " + key + "=" + value + " is not true or false");
         };
     }
 }
