@@ -59,6 +59,14 @@ final class ChrootScript {
     record ResolvedTmpfs(Path target, List<String> options) {}
 
     private static void bind(StringBuilder s, Path source, Path target, boolean readOnly) {
+        // a target under a tmpfs this script mounted (e.g. /dev) lost its stub: make it again
+        var t = quote(target.toString());
+        if (java.nio.file.Files.isDirectory(source)) {
+            s.append("[ -e ").append(t).append(" ] || mkdir -p ").append(t).append('\n');
+        } else {
+            s.append("[ -e ").append(t).append(" ] || { mkdir -p ").append(quote(target.getParent().toString()))
+                    .append(" && : > ").append(t).append("; }\n");
+        }
         s.append("mount --rbind ").append(quote(source.toString())).append(' ').append(quote(target.toString())).append('\n');
         if (readOnly) s.append("mount -o remount,bind,ro ").append(quote(target.toString())).append('\n');
     }
