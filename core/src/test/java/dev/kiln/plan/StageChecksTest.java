@@ -23,7 +23,7 @@ class StageChecksTest {
     @Test
     void legacyKeyValueFormatOncePerPair() {
         assertThat(warnings("FROM scratch\nENV name value\nLABEL key value\nENV a=1 b=2\n")).containsExactly(
-                "2: LegacyKeyValueFormat: \"ENV key=value\" should be used instead of legacy \"ENV name value\" format",
+                "2: LegacyKeyValueFormat: \"ENV key=value\" should be used instead of legacy \"ENV key value\" format",
                 "3: LegacyKeyValueFormat: \"LABEL key=value\" should be used instead of legacy \"LABEL key value\""
                         + " format");
     }
@@ -33,7 +33,7 @@ class StageChecksTest {
         assertThat(warnings("FROM scratch AS a\nFROM a AS b\nENV name value\nCMD run\nFROM a AS c\n")).isEmpty();
         assertThat(warnings("FROM scratch AS a\nFROM a AS b\nENV name value\nFROM a AS c\n", Map.of(), List.of(), "b"))
                 .containsExactly("3: LegacyKeyValueFormat: \"ENV key=value\" should be used instead of legacy"
-                        + " \"ENV name value\" format");
+                        + " \"ENV key value\" format");
     }
 
     @Test
