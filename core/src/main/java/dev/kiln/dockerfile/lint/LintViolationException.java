@@ -15,8 +15,8 @@ public final class LintViolationException extends KilnException {
 
     public LintViolationException(List<String> rules, List<ParseWarning> warnings) {
         super("lint violation found for rules: " + String.join(", ", rules)
-                + " (the Dockerfile sets check=error=true; fix the warnings above or skip the rules with"
-                + " # check=skip=" + String.join(",", rules) + ")");
+                + "; check=error=true turns build-check warnings into errors: fix the warnings above, or skip"
+                + " their rules with # check=skip=" + String.join(",", rules));
         this.rules = List.copyOf(rules);
         this.warnings = List.copyOf(warnings);
     }
