@@ -82,7 +82,7 @@ final class StageChecks {
             case Shell ignored -> shellSet = true;
             case Workdir workdir -> workdir(workdir, scope);
             case Copy copy when copy.from().isEmpty() -> copy.sources().forEach(s -> ignored("Copy", s, raw, scope));
-            case Add add -> add.sources().forEach(s -> ignored("Add", s, raw, scope));
+            case Add add -> add.sources().stream().filter(s -> !isRemote(s)).forEach(s -> ignored("Add", s, raw, scope));
             case Expose expose -> expose.ports().forEach(port -> expose(port, raw, scope));
             default -> { }
         }
@@ -159,6 +159,11 @@ final class StageChecks {
     private void ignored(String verb, String source, Instruction at, int scope) {
         inputs.ignored().excluded(source).ifPresent(path -> report(Rule.COPY_IGNORED_FILE, at.range(), scope,
                 "Attempting to " + verb + " file " + Finding.quote(path) + " that is excluded by .dockerignore"));
+    }
+
+    /** ADD's URL and git sources come from elsewhere than the context. */
+    private static boolean isRemote(String source) {
+        return source.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || source.startsWith("git@");
     }
 
     private void expose(String port, Instruction at, int scope) {

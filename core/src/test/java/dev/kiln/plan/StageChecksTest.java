@@ -132,6 +132,8 @@ class StageChecksTest {
         assertThat(warnings(dockerfile, Map.of(), List.of("Dockerfile", ".*"), null)).isEmpty();
         assertThat(warnings("FROM scratch\nCOPY Dockerfile /\n", Map.of(), List.of("**", "!Dockerfile"), null))
                 .isEmpty();
+        assertThat(warnings("FROM scratch\nADD https://example.com/x.tgz git@github.com:a/b.git /\n", Map.of(),
+                List.of("*"), null)).isEmpty();
         assertThat(warnings("FROM scratch\nCOPY . /\n", Map.of(), List.of("*"), null)).containsExactly(
                 "2: CopyIgnoredFile: Attempting to Copy file \".\" that is excluded by .dockerignore");
     }

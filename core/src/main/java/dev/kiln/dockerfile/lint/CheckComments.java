@@ -1,5 +1,6 @@
 package dev.kiln.dockerfile.lint;
 
+import dev.kiln.KilnException;
 import dev.kiln.dockerfile.parser.Node;
 import dev.kiln.dockerfile.parser.ParsedDockerfile;
 
@@ -72,7 +73,7 @@ public final class CheckComments {
             if (value.isPresent()) {
                 try {
                     return fileOptions.plus(CheckOptions.parse(value.get()));
-                } catch (dev.kiln.KilnException e) {
+                } catch (KilnException e) {
                     return fileOptions;
                 }
             }
