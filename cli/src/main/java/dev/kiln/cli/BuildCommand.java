@@ -123,7 +123,7 @@ public final class BuildCommand implements Callable<Integer> {
         ImagePush.requireTags(push, tags);
         checkContext();
         var dockerfile = DockerfileSource.locate(file, context, System.in);
-        var plan = Frontend.plan(dockerfile.displayName(), dockerfile.text(), request());
+        var plan = plan(dockerfile, err);
         if (dryRun) {
             PlanPrinter.print(plan, out);
             PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
@@ -143,6 +143,17 @@ public final class BuildCommand implements Callable<Integer> {
             out.println(result.manifest().digest());
         }
         return 0;
+    }
+
+    /** The plan, with the context's .dockerignore for CopyIgnoredFile; with check=error=true, the warnings first. */
+    private BuildPlan plan(DockerfileSource dockerfile, java.io.PrintWriter err) {
+        try {
+            return Frontend.plan(dockerfile.displayName(), dockerfile.text(), request(),
+                    Frontend.ignorePatterns(context, dockerfile.path()));
+        } catch (dev.kiln.dockerfile.lint.LintViolationException e) {
+            PlanPrinter.printWarnings(dockerfile.displayName(), e.warnings(), err);
+            throw e;
+        }
     }
 
     private dev.kiln.solve.BuildResult build(BuildPlan plan, DockerfileSource dockerfile) {

@@ -101,4 +101,23 @@ class BuildDryRunTest {
         assertThat(result.code()).isZero();
         assertThat(result.err()).contains("Dockerfile:1: FromAsCasing");
     }
+
+    @Test
+    void checkErrorTrueFailsAfterPrintingTheWarnings() throws IOException {
+        Files.writeString(context.resolve("Dockerfile"), "# check=error=true\nFROM busybox as build\nFROM build\n");
+        var result = MainTest.run("build", "--dry-run", context.toString());
+        assertThat(result.code()).isNotZero();
+        assertThat(result.err()).contains("Dockerfile:2: FromAsCasing: 'as' and 'FROM' keywords' casing do not match")
+                .contains("ERROR: lint violation found for rules: FromAsCasing").doesNotContain("\tat ");
+    }
+
+    @Test
+    void copyOfAnIgnoredFileWarns() throws IOException {
+        Files.writeString(context.resolve(".dockerignore"), "secret.txt\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY secret.txt /\n");
+        var result = MainTest.run("build", "--dry-run", context.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).contains("Dockerfile:2: CopyIgnoredFile: Attempting to Copy file "
+                + "\"secret.txt\" that is excluded by .dockerignore");
+    }
 }

@@ -31,9 +31,9 @@ public final class PlanPrinter {
         out.flush();
     }
 
-    /** Warnings as {@code file:line: message}, once each, after the plan. */
+    /** Warnings as {@code file:line: message}, one line per occurrence (as BuildKit counts them), after the plan. */
     public static void printWarnings(String fileName, List<ParseWarning> warnings, PrintWriter err) {
-        warnings.stream().distinct().forEach(w -> err.println("WARNING: "
+        warnings.forEach(w -> err.println("WARNING: "
                 + (w.range() == null ? "" : fileName + ":" + w.range().startLine() + ": ") + w.message()));
         err.flush();
     }

@@ -1,12 +1,14 @@
 package dev.kiln.plan;
 
 import dev.kiln.dockerfile.instructions.Stage;
-import dev.kiln.dockerfile.parser.ParseWarning;
+import dev.kiln.dockerfile.lint.Finding;
+import dev.kiln.dockerfile.lint.Rule;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stage names, lower-cased. A later definition of a duplicate name wins (with a warning), as in
@@ -15,15 +17,23 @@ import java.util.Optional;
  */
 final class StageNames {
     private final List<Stage> stages;
+    /** Names BuildKit gives a meaning of its own ({@code FROM scratch}, the build context). */
+    private static final Set<String> RESERVED = Set.of("context", "scratch");
+
     private final Map<String, Integer> byName = new HashMap<>();
 
-    StageNames(List<Stage> stages, List<ParseWarning> warnings) {
+    StageNames(List<Stage> stages, List<Finding> findings) {
         this.stages = stages;
         for (var stage : stages) {
             stage.name().ifPresent(name -> {
+                var range = stage.from().range();
+                if (RESERVED.contains(name)) {
+                    findings.add(Rule.RESERVED_STAGE_NAME.at(range, Finding.FILE_SCOPE,
+                            "Stage name should not use the same name as reserved stage \"" + name + "\""));
+                }
                 if (byName.put(name, stage.index()) != null) {
-                    warnings.add(new ParseWarning("DuplicateStageName: Duplicate stage name '" + name
-                            + "', stage names should be unique", stage.from().range()));
+                    findings.add(Rule.DUPLICATE_STAGE_NAME.at(range, Finding.FILE_SCOPE,
+                            "Duplicate stage name \"" + name + "\", stage names should be unique"));
                 }
             });
         }

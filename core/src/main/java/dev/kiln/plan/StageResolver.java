@@ -8,7 +8,8 @@ import dev.kiln.dockerfile.instructions.Mount;
 import dev.kiln.dockerfile.instructions.Onbuild;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.dockerfile.instructions.Stage;
-import dev.kiln.dockerfile.parser.ParseWarning;
+import dev.kiln.dockerfile.lint.Finding;
+import dev.kiln.dockerfile.shell.Expansion;
 import dev.kiln.dockerfile.shell.ShellLexer;
 
 import java.util.ArrayList;
@@ -29,14 +30,14 @@ final class StageResolver {
     private final StageNames names;
     private final MetaArgs meta;
     private final ShellLexer lexer;
-    private final List<ParseWarning> warnings;
+    private final FromChecks checks;
 
-    StageResolver(List<Stage> stages, StageNames names, MetaArgs meta, ShellLexer lexer, List<ParseWarning> warnings) {
+    StageResolver(List<Stage> stages, StageNames names, MetaArgs meta, ShellLexer lexer, List<Finding> findings) {
         this.stages = stages;
         this.names = names;
         this.meta = meta;
         this.lexer = lexer;
-        this.warnings = warnings;
+        this.checks = new FromChecks(meta, findings);
     }
 
     /** A stage with its references resolved; its steps' words are not yet expanded. */
@@ -59,12 +60,16 @@ final class StageResolver {
     }
 
     Resolved resolve(Stage stage) {
-        var baseName = expandGlobal(stage, stage.baseImage(), "base name");
+        var baseName = expandGlobal(stage, stage.baseImage(), "base name").result();
         if (baseName.isEmpty()) {
             throw new InstructionException(stage.from().range(),
                     "base name (" + stage.baseImage() + ") should not be blank");
         }
-        var platform = stage.platform().map(p -> expandGlobal(stage, p, "platform"));
+        var platform = stage.platform().map(p -> {
+            var expansion = expandGlobal(stage, p, "platform");
+            checks.platform(stage, p, expansion);
+            return expansion.result();
+        });
         if (platform.filter(String::isEmpty).isPresent()) {
             throw new InstructionException(stage.from().range(),
                     "empty platform value from expression " + stage.platform().get());
@@ -100,16 +105,11 @@ final class StageResolver {
                 .orElseGet(() -> new StageBase.FromImage(baseName));
     }
 
-    private String expandGlobal(Stage stage, String word, String what) {
+    private Expansion expandGlobal(Stage stage, String word, String what) {
         try {
             var expansion = lexer.processWordWithMatches(word, meta.values());
-            for (var name : expansion.unmatched()) {
-                if (!meta.declared().contains(name)) {
-                    warnings.add(new ParseWarning("UndefinedArgInFrom: FROM argument '" + name
-                            + "' is not declared", stage.from().range()));
-                }
-            }
-            return expansion.result();
+            checks.undefinedArgs(stage, expansion);
+            return expansion;
         } catch (KilnException e) {
             throw new InstructionException(stage.from().range(),
                     "failed to process arguments for " + what + " " + word + ": " + e.getMessage());

@@ -213,7 +213,7 @@ class PlannerTest {
                 """);
         assertThat(plan.targetStage().dependsOn()).containsExactly(1);
         assertThat(plan.warnings()).anySatisfy(w -> {
-            assertThat(w.message()).contains("Duplicate stage name 'build'");
+            assertThat(w.message()).isEqualTo("DuplicateStageName: Duplicate stage name \"build\", stage names should be unique");
             assertThat(w.range().startLine()).isEqualTo(2);
         });
     }

@@ -1,35 +1,41 @@
 package dev.kiln.dockerfile.instructions;
 
+import dev.kiln.dockerfile.lint.CheckComments;
+import dev.kiln.dockerfile.lint.Finding;
+import dev.kiln.dockerfile.lint.Rule;
+import dev.kiln.dockerfile.parser.DockerfileParser;
 import dev.kiln.dockerfile.parser.Node;
 import dev.kiln.dockerfile.parser.ParseWarning;
+import dev.kiln.dockerfile.parser.SourceRange;
+
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The cheap checks BuildKit's linter runs while reading instructions. Each message starts with
- * the BuildKit rule name, e.g. {@code FromAsCasing: 'as' and 'FROM' keywords' casing do not match}.
+ * The checks BuildKit runs while reading instructions (instructions.Parse), on every stage,
+ * built or not. Each finding is scoped to its instruction, whose {@code # check=} comment applies.
  */
 final class Lint {
     private Lint() {}
 
-    static void beforeParse(Node node, List<ParseWarning> warnings) {
+    static void beforeParse(Node node, List<Finding> findings) {
+        int scope = node.range().startLine();
         switch (node.value()) {
-            case "maintainer" -> warnings.add(new ParseWarning(
-                    "MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label", node.range()));
-            case "from" -> fromCasing(node, warnings);
+            case "maintainer" -> findings.add(Rule.MAINTAINER_DEPRECATED.at(node.range(), scope,
+                    "Maintainer instruction is deprecated in favor of using label"));
+            case "from" -> fromCasing(node, scope, findings);
             default -> { }
         }
     }
 
-    private static void fromCasing(Node node, List<ParseWarning> warnings) {
+    private static void fromCasing(Node node, int scope, List<Finding> findings) {
         var args = node.args();
         if (args == null || args.size() != 3) {
             return;
         }
         var name = args.get(2);
         if (!name.equals(name.toLowerCase(Locale.ROOT))) {
-            warnings.add(new ParseWarning("StageNameCasing: Stage name '" + name + "' should be lowercase",
-                    node.range()));
+            findings.add(Rule.STAGE_NAME_CASING.at(node.range(), scope, "Stage name '" + name + "' should be lowercase"));
         }
         var keyword = node.keyword();
         var as = args.get(1);
@@ -38,22 +44,39 @@ final class Lint {
         boolean mismatch = fromLower ? !as.equals(as.toLowerCase(Locale.ROOT))
                 : fromUpper && !as.equals(as.toUpperCase(Locale.ROOT));
         if (mismatch) {
-            warnings.add(new ParseWarning("FromAsCasing: '" + as + "' and '" + keyword
-                    + "' keywords' casing do not match", node.range()));
+            findings.add(Rule.FROM_AS_CASING.at(node.range(), scope,
+                    "'" + as + "' and '" + keyword + "' keywords' casing do not match"));
         }
     }
 
-    /** JSONArgsRecommended: shell-form CMD/ENTRYPOINT when the stage set no SHELL. */
-    static void afterParse(Instruction instruction, boolean shellSet, List<ParseWarning> warnings) {
-        var command = switch (instruction) {
-            case Cmd c -> c.command();
-            case Entrypoint e -> e.command();
-            default -> null;
+    /**
+     * InvalidDefinitionDescription (experimental): the last comment above a named FROM or an ARG
+     * should start with the stage or argument name.
+     */
+    static void afterParse(Instruction instruction, CheckComments comments, List<Finding> findings) {
+        var keys = switch (instruction) {
+            case From from -> from.stageName().map(List::of).orElse(List.of());
+            case Arg arg -> arg.definitions().stream().map(ArgDefinition::name).toList();
+            default -> List.<String>of();
         };
-        if (command != null && command.prependShell() && !shellSet) {
-            warnings.add(new ParseWarning("JSONArgsRecommended: JSON arguments recommended for "
-                    + instruction.keyword() + " to prevent unintended behavior related to OS signals",
-                    instruction.range()));
+        int line = instruction.range().startLine();
+        var above = comments.above(line);
+        if (keys.isEmpty() || above.isEmpty() || keys.contains(above.getLast().split(" ", -1)[0])) {
+            return;
         }
+        var example = keys.size() > 1 ? "<arg_key>" : keys.getFirst();
+        findings.add(Rule.INVALID_DEFINITION_DESCRIPTION.at(instruction.range(), line, "Comment for "
+                + instruction.keyword() + " should follow the format: `# " + example + " <description>`"));
+    }
+
+    /** The parser's empty-continuation warning as BuildKit reports it: at the instruction's last line. */
+    static Finding emptyContinuation(ParseWarning warning) {
+        int last = warning.range().endLine();
+        return Rule.NO_EMPTY_CONTINUATION.at(SourceRange.lines(last, last), Finding.FILE_SCOPE,
+                "Empty continuation line");
+    }
+
+    static boolean isEmptyContinuation(ParseWarning warning) {
+        return warning.range() != null && warning.message().startsWith(DockerfileParser.EMPTY_CONTINUATION);
     }
 }

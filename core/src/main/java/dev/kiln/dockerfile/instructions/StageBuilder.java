@@ -1,5 +1,7 @@
 package dev.kiln.dockerfile.instructions;
 
+import dev.kiln.dockerfile.lint.CheckComments;
+import dev.kiln.dockerfile.lint.Finding;
 import dev.kiln.dockerfile.parser.Node;
 import dev.kiln.dockerfile.parser.ParseWarning;
 import dev.kiln.dockerfile.parser.ParsedDockerfile;
@@ -12,15 +14,22 @@ final class StageBuilder {
     private final ParsedDockerfile dockerfile;
     private final List<Arg> metaArgs = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
-    private final List<ParseWarning> warnings = new ArrayList<>();
+    private final List<ParseWarning> otherWarnings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final InstructionCasing casing = new InstructionCasing();
+    private final CheckComments comments;
     private From currentFrom;
     private List<Instruction> current;
-    private boolean shellSet;
 
     private StageBuilder(ParsedDockerfile dockerfile) {
         this.dockerfile = dockerfile;
-        if (dockerfile.warnings() != null) {
-            warnings.addAll(dockerfile.warnings());
+        this.comments = CheckComments.of(dockerfile);
+        for (var warning : dockerfile.warnings() == null ? List.<ParseWarning>of() : dockerfile.warnings()) {
+            if (Lint.isEmptyContinuation(warning)) {
+                findings.add(Lint.emptyContinuation(warning));
+            } else {
+                otherWarnings.add(warning);
+            }
         }
     }
 
@@ -37,11 +46,14 @@ final class StageBuilder {
             throw Errors.at(dockerfile.fileName(), lines(), e);
         }
         closeStage();
+        casing.check(findings);
         if (stages.isEmpty()) {
             throw Errors.at(dockerfile.fileName(), lines(), new InstructionException(dockerfile.range(),
                     "the Dockerfile has no FROM instruction; add one (e.g. FROM debian:stable) to start a stage"));
         }
-        return new ParsedStages(dockerfile.fileName(), metaArgs, stages, warnings, lines());
+        var directives = dockerfile.directives();
+        return new ParsedStages(dockerfile.fileName(), metaArgs, stages, findings, otherWarnings, lines(),
+                directives == null ? java.util.Optional.empty() : directives.check(), comments);
     }
 
     private List<String> lines() {
@@ -49,18 +61,21 @@ final class StageBuilder {
     }
 
     private void add(Node node) {
-        Lint.beforeParse(node, warnings);
+        Lint.beforeParse(node, findings);
         var instruction = InstructionParser.parse(node);
+        Lint.afterParse(instruction, comments, findings);
         switch (instruction) {
-            case From from -> openStage(from);
+            case From from -> {
+                casing.add(node);
+                openStage(from);
+            }
             case Arg arg when current == null -> metaArgs.add(arg);
             default -> {
                 if (current == null) {
                     throw new InstructionException(node.range(), "no build stage in current context: "
                             + instruction.keyword() + " must come after a FROM (only ARG may come before the first FROM)");
                 }
-                Lint.afterParse(instruction, shellSet, warnings);
-                shellSet |= instruction instanceof Shell;
+                casing.add(node);
                 current.add(instruction);
             }
         }
@@ -70,7 +85,6 @@ final class StageBuilder {
         closeStage();
         currentFrom = from;
         current = new ArrayList<>();
-        shellSet = false;
     }
 
     private void closeStage() {

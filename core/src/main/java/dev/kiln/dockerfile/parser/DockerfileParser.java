@@ -7,6 +7,8 @@ import java.util.Optional;
 
 /** Parses Dockerfile text into {@link Node}s, as BuildKit's frontend/dockerfile/parser does. */
 public final class DockerfileParser {
+    /** How the warning for an empty continuation line starts (BuildKit's parser warning text). */
+    public static final String EMPTY_CONTINUATION = "Empty continuation line found in: ";
     private final SourceLines source;
     private final ErrorLocator errors;
     private final DirectiveScanner directives = new DirectiveScanner();
@@ -54,7 +56,7 @@ public final class DockerfileParser {
 
     private void addInstruction(LogicalLine instruction) {
         if (instruction.firstEmptyContinuation() > 0) {
-            warnings.add(emptyContinuationWarning(instruction));
+            warnings.add(emptyContinuationWarning(instruction, source.currentLine()));
         }
         Node node;
         try {
@@ -92,10 +94,11 @@ public final class DockerfileParser {
                 node.original(), range);
     }
 
-    private static ParseWarning emptyContinuationWarning(LogicalLine instruction) {
+    /** From the first blank line to the instruction's last line, which BuildKit's NoEmptyContinuation names. */
+    private static ParseWarning emptyContinuationWarning(LogicalLine instruction, int lastLine) {
         int line = instruction.firstEmptyContinuation();
-        return new ParseWarning("Empty continuation line found in: " + instruction.text()
+        return new ParseWarning(EMPTY_CONTINUATION + instruction.text()
                 + " (empty continuation lines will become errors in a future release;"
-                + " remove the blank line or end the instruction before it)", SourceRange.lines(line, line));
+                + " remove the blank line or end the instruction before it)", SourceRange.lines(line, lastLine));
     }
 }
