@@ -12,7 +12,9 @@ final class SnapshotDirs {
     static Path create(Path tmpRoot) {
         try {
             Files.createDirectories(tmpRoot);
-            return Files.createTempDirectory(tmpRoot, "snapshot-");
+            var dir = Files.createTempDirectory(tmpRoot, "snapshot-");
+            StaleSnapshots.markOwned(dir);
+            return dir;
         } catch (IOException e) {
             throw new SnapshotException("cannot create a snapshot directory under " + tmpRoot + ": "
                     + e.getMessage() + "; check that it is writable", e);

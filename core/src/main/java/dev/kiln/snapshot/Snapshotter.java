@@ -39,6 +39,11 @@ public final class Snapshotter {
         }
     }
 
+    /** Removes what earlier, killed Kiln processes left mounted under the temp root. */
+    public void reclaimStale() {
+        StaleSnapshots.reclaim(tmpRoot);
+    }
+
     public ActiveSnapshot prepare(List<Path> lowersBottomFirst) {
         for (Path lower : lowersBottomFirst) {
             if (!Files.isDirectory(lower)) throw new SnapshotException("layer directory " + lower + " does not exist");

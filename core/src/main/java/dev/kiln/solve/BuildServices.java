@@ -52,6 +52,7 @@ public final class BuildServices {
         this.workRoot = directory(store.root().resolve("tmp"));
         this.snapshots = new LayerSnapshots(directory(store.root().resolve("snapshots")), store.blobs());
         this.snapshotter = new Snapshotter(workRoot, strategy, notices);
+        this.snapshotter.reclaimStale();
         this.cache = new BuildCache(store.root().resolve("cache"), store.blobs());
     }
 

@@ -51,7 +51,7 @@ class LargeLayerTest {
         Process p = fork("-Xmx64m", "slow", store.toString()).redirectErrorStream(true).start();
         try (var lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(lines.readLine()).isEqualTo("writing");
-            Thread.sleep(300); // let compressed bytes reach the temp file
+            awaitBytesInTempFile(store.resolve("blobs")); // compressed bytes reached the temp file: mid-layer
             p.destroyForcibly(); // SIGKILL: no finally blocks run
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
@@ -65,6 +65,22 @@ class LargeLayerTest {
         Files.setLastModifiedTime(left.getFirst(), FileTime.from(Instant.now().minusSeconds(60)));
         Store.open(store);
         assertThat(files(store.resolve("blobs"))).isEmpty();
+    }
+
+    /** Waits (on a loaded machine, as long as it takes, up to 60 s) until the writer's temp file holds bytes. */
+    private static void awaitBytesInTempFile(Path blobs) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(blobs)) {
+                for (Path file : files(blobs)) {
+                    if (file.getFileName().toString().startsWith(".tmp-") && Files.size(file) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the writer never wrote into its temp file");
     }
 
     private static ProcessBuilder fork(String heap, String... args) {
