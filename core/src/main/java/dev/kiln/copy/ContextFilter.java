@@ -2,7 +2,8 @@ package dev.kiln.copy;
 
 /**
  * Which paths of the build context a {@code .dockerignore} leaves out. Excluded paths do not
- * exist for COPY/ADD: a named one is "not found" and a wildcard never matches it.
+ * exist for COPY/ADD (a named one is "not found" and a wildcard never matches it), nor in a
+ * {@code RUN --mount} of the context.
  */
 @FunctionalInterface
 public interface ContextFilter {

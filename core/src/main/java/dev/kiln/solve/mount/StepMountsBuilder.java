@@ -1,5 +1,6 @@
 package dev.kiln.solve.mount;
 
+import dev.kiln.copy.ContextFilter;
 import dev.kiln.dockerfile.instructions.Mount;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.internal.cleanup.ShutdownCleanup;
