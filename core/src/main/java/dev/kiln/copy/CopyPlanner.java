@@ -33,7 +33,7 @@ final class CopyPlanner {
         this.dest = DestTree.of(target);
         this.destination = destination.absolutePath(request.destination());
         Optional<Owner> owner = Owner.parse(request.chown(), destination.root());
-        ExcludePatterns excludes = request.excludes().isEmpty() ? null : ExcludePatterns.of(request.excludes());
+        ContextFilter excludes = request.excludes().isEmpty() ? null : ContextFilter.compile(request.excludes());
         this.options = new CopyOptions(owner, new ModeRule(request.chmod()), null, excludes);
     }
 

@@ -9,7 +9,6 @@ import dev.kiln.copy.Destination;
 import dev.kiln.copy.StatCache;
 import dev.kiln.copy.TreeDigest;
 import dev.kiln.dockerfile.ignore.DockerIgnore;
-import dev.kiln.dockerfile.ignore.PatternMatcher;
 import dev.kiln.dockerfile.instructions.Add;
 import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.InstructionException;
@@ -51,7 +50,7 @@ final class CopyStep {
         this.services = services;
         this.stages = stages;
         this.images = images;
-        this.contextFilter = filter(DockerIgnore.load(options.context(), options.dockerfile()));
+        this.contextFilter = ContextFilter.of(DockerIgnore.load(options.context(), options.dockerfile()));
         var cacheRoot = services.store().root().resolve("cache");
         this.statCache = StatCache.load(cacheRoot.resolve("stat").resolve(
                 CacheKey.root("context").add(options.context().toAbsolutePath().normalize().toString()).build()
@@ -264,22 +263,5 @@ final class CopyStep {
         add.sources().forEach(s -> text.append(' ').append(s));
         add.inlineSources().forEach(s -> text.append(" <<").append(s.path()));
         return text.append(' ').append(add.destination()).append(" # buildkit").toString();
-    }
-
-    private static ContextFilter filter(PatternMatcher matcher) {
-        if (matcher.isEmpty()) {
-            return ContextFilter.NONE;
-        }
-        return new ContextFilter() {
-            @Override
-            public boolean excluded(String path) {
-                return matcher.matches(path);
-            }
-
-            @Override
-            public boolean hasExceptions() {
-                return matcher.hasExclusions();
-            }
-        };
     }
 }
