@@ -3,6 +3,7 @@ package dev.kiln.copy;
 import dev.kiln.dockerfile.instructions.HeredocSource;
 import dev.kiln.image.Digest;
 import dev.kiln.image.layer.LayerEntry;
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,5 @@
 package dev.kiln.exec;
+import dev.kiln.internal.paths.RootedPaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,7 @@ final class Passwd {
 
     /** The home directory of {@code uid} in the root, or "/" when the user or the file is missing (as runc). */
     static String home(Path root, int uid) {
-        Path passwd = RootPaths.resolve(root, "/etc/passwd");
+        Path passwd = RootedPaths.onHost(root, "/etc/passwd");
         try {
             if (!Files.isRegularFile(passwd)) return "/";
             for (String line : Files.readAllLines(passwd)) {

@@ -15,6 +15,7 @@ import dev.kiln.dockerfile.instructions.InstructionException;
 import dev.kiln.dockerfile.instructions.Mount;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.image.Digest;
+import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StepSource;
 import dev.kiln.plan.StepText;
@@ -78,7 +79,7 @@ final class CopyStep {
             };
             var source = hasFrom ? Optional.of(fromSources.next()) : Optional.<StepSource>empty();
             if (mount instanceof Mount.Bind bind) {
-                var path = UnixPaths.clean("/" + bind.source()).substring(1);
+                var path = RootedPaths.clean(bind.source());
                 keys.add(bind.target() + "=" + source.map(s -> resolve(s).key().toString())
                         .orElseGet(() -> TreeDigest.of(options.context(), path, contextFilter, statCache).toString())
                         + ":" + path);

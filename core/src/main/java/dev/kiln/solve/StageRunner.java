@@ -6,6 +6,7 @@ import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.Instruction;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.dockerfile.instructions.Workdir;
+import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.PlannedStep;
@@ -102,7 +103,7 @@ final class StageRunner {
     }
 
     private void workdir(StageRun run, PlannedStep step, Workdir workdir) {
-        var path = UnixPaths.resolve(run.config.config().config().workingDir(), workdir.path());
+        var path = RootedPaths.absolute(run.config.config().config().workingDir(), workdir.path());
         run.config.apply(new Workdir(path, workdir.range(), workdir.original()));
         if (path.equals("/")) {
             run.config.addEmptyHistory("WORKDIR " + path);

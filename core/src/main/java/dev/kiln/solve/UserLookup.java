@@ -2,7 +2,7 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.exec.ExecSpec;
-import dev.kiln.exec.RootPaths;
+import dev.kiln.internal.paths.RootedPaths;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ final class UserLookup {
     }
 
     static UserLookup in(Path root) {
-        return new UserLookup(read(RootPaths.resolve(root, "/etc/passwd"), 7), read(RootPaths.resolve(root, "/etc/group"), 4));
+        return new UserLookup(read(RootedPaths.onHost(root, "/etc/passwd"), 7), read(RootedPaths.onHost(root, "/etc/group"), 4));
     }
 
     ExecSpec.User resolve(String spec) {
