@@ -1,6 +1,6 @@
 package dev.kiln.exec;
-import dev.kiln.internal.paths.RootedPaths;
 
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
