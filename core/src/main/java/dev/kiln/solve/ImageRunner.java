@@ -2,6 +2,7 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.exec.ExecSpec;
+import dev.kiln.image.ImageConfig;
 import dev.kiln.image.Platform;
 import dev.kiln.internal.cleanup.ShutdownCleanup;
 import dev.kiln.internal.paths.RootedPaths;
@@ -69,7 +70,7 @@ public final class ImageRunner {
     static List<String> environment(List<String> imageEnv, List<String> overrides, Map<String, String> hostEnv,
                                     String hostname) {
         var env = new LinkedHashMap<String, String>();
-        env.put("PATH", ExecSpec.DEFAULT_PATH.substring("PATH=".length()));
+        env.put("PATH", ImageConfig.DEFAULT_PATH);
         env.put("HOSTNAME", hostname);
         for (var entry : imageEnv == null ? List.<String>of() : imageEnv) put(env, entry);
         for (var entry : overrides) {
