@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -12,11 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunCommandTest {
     @TempDir
     Path home;
-
-    @AfterEach
-    void restoreStore() {
-        StoreLocation.overrideForTests(null);
-    }
 
     @Test
     void everythingAfterTheImageIsTheCommand() {
@@ -35,8 +29,7 @@ class RunCommandTest {
 
     @Test
     void aMissingImageIsAClearError() {
-        StoreLocation.overrideForTests(home);
-        var result = MainTest.run("run", "no-such-image", "true");
+        var result = MainTest.runWithStore(home, "run", "no-such-image", "true");
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).contains("no-such-image").contains("is not in the local store");
     }
