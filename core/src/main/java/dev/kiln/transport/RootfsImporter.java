@@ -13,6 +13,7 @@ import dev.kiln.image.layer.DirectoryEntries;
 import dev.kiln.image.layer.LayerBlob;
 import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.image.layer.LayerWriter;
+import dev.kiln.internal.io.CloseShieldOutputStream;
 import dev.kiln.store.BlobInfo;
 import dev.kiln.store.BlobWriter;
 import dev.kiln.store.ImageNames;
@@ -86,7 +87,7 @@ public final class RootfsImporter {
 
     private static Layer store(Store store, Path source, TarSource tarSource) {
         try (BlobWriter blob = store.blobs().newWriter()) {
-            var gzip = new GZIPOutputStream(new KeepOpen(blob), 1 << 16);
+            var gzip = new GZIPOutputStream(new CloseShieldOutputStream(blob), 1 << 16);
             var tar = new DigestingOutputStream(gzip);
             tarSource.writeTo(tar);
             gzip.finish();
@@ -163,23 +164,6 @@ public final class RootfsImporter {
         @Override
         public boolean markSupported() {
             return false;
-        }
-    }
-
-    /** Lets gzip finish without closing (and so discarding) the blob writer. */
-    private static final class KeepOpen extends java.io.FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }
