@@ -23,23 +23,9 @@ public final class CliEnvironment {
         return variables().get(name);
     }
 
-    /**
-     * The store's folder: {@code KILN_HOME} from the bound variables (then {@code $XDG_DATA_HOME/kiln},
-     * then {@code ~/.local/share/kiln}); with none bound, {@link StoreLocation#root()}, as kiln build uses.
-     */
+    /** The store's folder: {@code $KILN_HOME}, then {@code $XDG_DATA_HOME/kiln}, then {@code ~/.local/share/kiln}. */
     public static Path storeRoot() {
-        if (!VARIABLES.isBound()) {
-            return StoreLocation.root();
-        }
-        String home = get("KILN_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        String xdg = get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "kiln");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "kiln");
+        return Store.defaultRoot(CliEnvironment::get);
     }
 
     public static Store openStore() {

@@ -2,7 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.KilnException;
 import dev.kiln.image.Digest;
-import dev.kiln.registry.ImageReference;
+import dev.kiln.image.ImageReference;
 import dev.kiln.registry.RegistryClient;
 import dev.kiln.store.Store;
 

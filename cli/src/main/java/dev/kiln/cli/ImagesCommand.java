@@ -14,9 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln images}: the named images in the local store, as {@code docker images} lists them. */
 @Command(name = "images", mixinStandardHelpOptions = true, description = "List images in the local store.")
@@ -61,10 +61,8 @@ public final class ImagesCommand implements Callable<Integer> {
     private Row row(Store store, NamedImage named) {
         Descriptor manifest = ImageGraph.manifestFor(store.blobs(), named.target(), Platform.current());
         StoredImage image = StoredImage.read(store.blobs(), manifest);
-        String familiar = named.name().familiarName();
-        String repository = named.name().tag().isEmpty() ? familiar.replaceAll("@.*$", "")
-                : familiar.substring(0, familiar.length() - named.name().tag().length() - 1);
-        String tag = named.name().tag().isEmpty() ? "<none>" : named.name().tag();
+        String repository = named.name().familiarName();
+        String tag = named.name().tagIfPresent().orElse("<none>");
         String id = noTrunc ? image.id().toString() : image.id().encoded().substring(0, 12);
         return new Row(repository, tag, id, image.config().created(), image.contentSize());
     }

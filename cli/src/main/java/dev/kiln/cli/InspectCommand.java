@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Platform;
-import dev.kiln.store.ImageName;
 import dev.kiln.store.Store;
 import dev.kiln.transport.ImageGraph;
 import dev.kiln.transport.LocalImages;
@@ -18,9 +18,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kiln inspect IMAGE...}: a JSON array with, per image, docker's main {@code image inspect}
@@ -59,7 +59,7 @@ public final class InspectCommand implements Callable<Integer> {
         ObjectNode node = JSON.createObjectNode();
         node.put("Id", image.id().toString());
         ArrayNode tags = node.putArray("RepoTags");
-        LocalImages.namesOf(store, target).stream().map(ImageName::familiarName).forEach(tags::add);
+        LocalImages.namesOf(store, target).stream().map(ImageReference::familiar).forEach(tags::add);
         node.putArray("RepoDigests");
         node.set("Created", config.path("created").isMissingNode() ? null : config.get("created"));
         node.put("Architecture", image.config().architecture());

@@ -1,16 +1,16 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
-import dev.kiln.store.ImageName;
+import dev.kiln.image.ImageReference;
 import dev.kiln.transport.ArchiveLoader;
 import dev.kiln.transport.LoadedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln load -i FILE}: images from a docker or OCI archive (plain or compressed) into the local store. */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -34,8 +34,8 @@ public final class LoadCommand implements Callable<Integer> {
         if (!quiet) {
             var out = spec.commandLine().getOut();
             for (LoadedImage image : images) {
-                for (ImageName name : image.names()) {
-                    out.println("Loaded image: " + name.familiarName());
+                for (ImageReference name : image.names()) {
+                    out.println("Loaded image: " + name.familiar());
                 }
             }
             out.flush();

@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Platform;
-import dev.kiln.registry.ImageReference;
 import dev.kiln.registry.PulledImage;
 import dev.kiln.registry.RegistryClient;
 import dev.kiln.store.Store;

@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import dev.kiln.registry.ImageReference;
+import dev.kiln.image.ImageReference;
 import dev.kiln.registry.RegistryClient;
 import dev.kiln.store.Store;
 import picocli.CommandLine.Command;

@@ -1,16 +1,17 @@
 package dev.kiln.cli;
 
 import dev.kiln.KilnException;
-import dev.kiln.store.ImageName;
+import dev.kiln.image.ImageReference;
+import dev.kiln.store.ImageNames;
 import dev.kiln.store.Store;
 import dev.kiln.transport.LocalImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kiln rmi NAME...}: removes names; an image ID removes every name of that image. The blobs
@@ -32,9 +33,9 @@ public final class RmiCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         for (String image : images) {
             try {
-                for (ImageName name : namesToRemove(store, image)) {
-                    if (store.names().remove(name.fullName())) {
-                        out.println("Untagged: " + name.familiarName());
+                for (ImageReference name : namesToRemove(store, image)) {
+                    if (store.names().remove(name.toString())) {
+                        out.println("Untagged: " + name.familiar());
                     }
                 }
             } catch (KilnException e) {
@@ -48,9 +49,9 @@ public final class RmiCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<ImageName> namesToRemove(Store store, String image) {
+    private static List<ImageReference> namesToRemove(Store store, String image) {
         try {
-            ImageName name = ImageName.parse(image);
+            ImageReference name = ImageNames.parse(image);
             if (store.names().get(image).isPresent()) {
                 return List.of(name);
             }

@@ -7,7 +7,6 @@ import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.snapshot.Snapshotter;
 import dev.kiln.solve.BuildServices;
 import dev.kiln.solve.ImageRunner;
-import dev.kiln.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
@@ -61,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var store = Store.open(StoreLocation.root());
+        var store = CliEnvironment.openStore();
         var err = spec.commandLine().getErr();
         var services = new BuildServices(store, LayerOptions.defaults(), Snapshotter.strategyFromEnvironment(),
                 notice -> err.println("NOTE: " + notice));

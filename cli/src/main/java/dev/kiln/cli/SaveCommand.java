@@ -2,7 +2,8 @@ package dev.kiln.cli;
 
 import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
-import dev.kiln.store.ImageName;
+import dev.kiln.image.ImageReference;
+import dev.kiln.store.ImageNames;
 import dev.kiln.store.Store;
 import dev.kiln.transport.ArchiveImage;
 import dev.kiln.transport.ImageArchive;
@@ -57,10 +58,10 @@ public final class SaveCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<ImageName> namesFor(Store store, String given, Descriptor target) {
+    private static List<ImageReference> namesFor(Store store, String given, Descriptor target) {
         try {
             if (store.names().get(given).isPresent()) {
-                return List.of(ImageName.parse(given));
+                return List.of(ImageNames.parse(given));
             }
         } catch (KilnException e) {
             // an image ID, not a name

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,21 +15,15 @@ class BuildOutputTest {
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void restoreStore() {
-        StoreLocation.overrideForTests(null);
-    }
-
     @Test
     void exportsTheBuiltImageAndDescribesIt() throws Exception {
         Path home = tmp.resolve("home");
-        StoreLocation.overrideForTests(home);
         Path context = Files.createDirectories(tmp.resolve("ctx"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nWORKDIR /greeting/inner\nLABEL purpose=test\n");
         Path archive = tmp.resolve("out/image.tar");
         Path files = tmp.resolve("out/files");
 
-        var result = MainTest.run("build", "-t", "built:1", "-o", "type=oci,dest=" + archive, "-o", files.toString(),
+        var result = MainTest.runWithStore(home, "build", "-t", "built:1", "-o", "type=oci,dest=" + archive, "-o", files.toString(),
                 "--iidfile", tmp.resolve("iid").toString(), "--metadata-file", tmp.resolve("meta.json").toString(),
                 context.toString());
 
@@ -50,10 +43,9 @@ class BuildOutputTest {
 
     @Test
     void aBadOutputFailsBeforeBuilding() throws Exception {
-        StoreLocation.overrideForTests(tmp.resolve("home"));
         Path context = Files.createDirectories(tmp.resolve("ctx"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
-        var result = MainTest.run("build", "-o", "type=oci", context.toString());
+        var result = MainTest.runWithStore(tmp.resolve("home"), "build", "-o", "type=oci", context.toString());
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("ERROR: output 'type=oci': type=oci needs dest=FILE (or dest=- for standard output)\n");
     }

@@ -29,13 +29,14 @@ class LoginCommandTest {
     @TempDir
     Path tmp;
     Path dockerConfig;
+    Path storeRoot;
     LoopbackOnly network;
 
     @BeforeEach
     void isolate() throws IOException {
         dockerConfig = Files.createDirectories(tmp.resolve("docker"));
         DockerConfigLocation.overrideForTests(dockerConfig);
-        StoreLocation.overrideForTests(tmp.resolve("home"));
+        storeRoot = tmp.resolve("home");
         network = LoopbackOnly.install();
     }
 
@@ -43,7 +44,6 @@ class LoginCommandTest {
     void restore() {
         network.close();
         DockerConfigLocation.overrideForTests(null);
-        StoreLocation.overrideForTests(null);
     }
 
     @Test
@@ -52,31 +52,31 @@ class LoginCommandTest {
         try (var registry = TestRegistry.startWithHtpasswd(tmp.resolve("reg"), USER, PASSWORD)) {
             var host = registry.host();
             BusyboxImage.importInto(Store.open(tmp.resolve("home")), "busybox:base");
-            var anonymous = MainTest.run("push", "busybox:base", host + "/secured/busybox:1");
+            var anonymous = MainTest.runWithStore(storeRoot, "push", "busybox:base", host + "/secured/busybox:1");
             assertThat(anonymous.code()).isEqualTo(1);
             assertThat(anonymous.err()).contains("HTTP 401").contains("log in first (kiln login " + host + ")");
 
-            var login = withStdin(PASSWORD + "\n", () -> MainTest.run("login", "-u", USER, "--password-stdin", host));
+            var login = withStdin(PASSWORD + "\n", () -> MainTest.runWithStore(storeRoot, "login", "-u", USER, "--password-stdin", host));
             assertThat(login.code()).as(login.err()).isZero();
             assertThat(login.out().strip()).isEqualTo("Login Succeeded");
             assertThat(storedAuth(host)).isEqualTo(Base64.getEncoder()
                     .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
 
             // the stored credential is what push and pull now use
-            var push = MainTest.run("push", "busybox:base", host + "/secured/busybox:1");
+            var push = MainTest.runWithStore(storeRoot, "push", "busybox:base", host + "/secured/busybox:1");
             assertThat(push.code()).as(push.err()).isZero();
-            StoreLocation.overrideForTests(tmp.resolve("other"));
-            var pull = MainTest.run("pull", host + "/secured/busybox:1");
+            storeRoot = tmp.resolve("other");
+            var pull = MainTest.runWithStore(storeRoot, "pull", host + "/secured/busybox:1");
             assertThat(pull.code()).as(pull.err()).isZero();
             assertThat(pull.out().strip()).isEqualTo(push.out().strip());
 
-            var logout = MainTest.run("logout", host);
+            var logout = MainTest.runWithStore(storeRoot, "logout", host);
             assertThat(logout.code()).isZero();
             assertThat(logout.out().strip()).isEqualTo("Removing login credentials for " + host);
             assertThat(storedAuth(host)).isNull();
-            var again = MainTest.run("logout", host);
+            var again = MainTest.runWithStore(storeRoot, "logout", host);
             assertThat(again.out().strip()).isEqualTo("Not logged in to " + host);
-            var refused = MainTest.run("pull", host + "/secured/busybox:1");
+            var refused = MainTest.runWithStore(storeRoot, "pull", host + "/secured/busybox:1");
             assertThat(refused.code()).isEqualTo(1);
             assertThat(refused.err()).contains("log in first");
         }
@@ -88,7 +88,7 @@ class LoginCommandTest {
         assumeTrue(TestRegistry.installed() && TestRegistry.htpasswdInstalled(), "docker-registry or htpasswd missing");
         try (var registry = TestRegistry.startWithHtpasswd(tmp.resolve("reg"), USER, PASSWORD)) {
             var host = registry.host();
-            var result = MainTest.run("login", "-u", USER, "-p", "wrong", "https://" + host + "/v2/");
+            var result = MainTest.runWithStore(storeRoot, "login", "-u", USER, "-p", "wrong", "https://" + host + "/v2/");
             assertThat(result.code()).isEqualTo(1);
             assertThat(result.out()).doesNotContain("Login Succeeded");
             assertThat(result.err())
@@ -102,13 +102,13 @@ class LoginCommandTest {
 
     @Test
     void flagMistakesAreClearErrorsBeforeAnyConnection() {
-        var both = withStdin("x\n", () -> MainTest.run("login", "-u", USER, "-p", "x", "--password-stdin", "127.0.0.1:9"));
+        var both = withStdin("x\n", () -> MainTest.runWithStore(storeRoot, "login", "-u", USER, "-p", "x", "--password-stdin", "127.0.0.1:9"));
         assertThat(both.err()).contains("--password and --password-stdin are mutually exclusive");
-        var noUser = withStdin("x\n", () -> MainTest.run("login", "--password-stdin", "127.0.0.1:9"));
+        var noUser = withStdin("x\n", () -> MainTest.runWithStore(storeRoot, "login", "--password-stdin", "127.0.0.1:9"));
         assertThat(noUser.err()).contains("--password-stdin needs the user name");
-        var empty = withStdin("\n", () -> MainTest.run("login", "-u", USER, "--password-stdin", "127.0.0.1:9"));
+        var empty = withStdin("\n", () -> MainTest.runWithStore(storeRoot, "login", "-u", USER, "--password-stdin", "127.0.0.1:9"));
         assertThat(empty.err()).contains("the password is empty");
-        var badServer = MainTest.run("logout", "not a host");
+        var badServer = MainTest.runWithStore(storeRoot, "logout", "not a host");
         assertThat(badServer.code()).isEqualTo(1);
         assertThat(badServer.err()).contains("invalid registry \"not a host\"");
         assertThat(dockerConfig.resolve("config.json")).doesNotExist();

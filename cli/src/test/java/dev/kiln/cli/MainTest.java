@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +18,13 @@ class MainTest {
         var err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** {@link #run} with the store at {@code storeRoot} ({@code KILN_HOME}), the rest of the environment as it is. */
+    static Result runWithStore(Path storeRoot, String... args) {
+        var variables = new HashMap<>(System.getenv());
+        variables.put("KILN_HOME", storeRoot.toString());
+        return ScopedValue.where(CliEnvironment.VARIABLES, Map.copyOf(variables)).call(() -> run(args));
     }
 
     @Test

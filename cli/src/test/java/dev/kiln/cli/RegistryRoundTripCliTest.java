@@ -41,6 +41,7 @@ class RegistryRoundTripCliTest {
     static Path shared;
     static TestRegistry registry;
     LoopbackOnly network;
+    Path storeRoot;
 
     @TempDir
     Path tmp;
@@ -68,7 +69,6 @@ class RegistryRoundTripCliTest {
     @AfterEach
     void restore() {
         network.close();
-        StoreLocation.overrideForTests(null);
     }
 
     @Test
@@ -78,7 +78,7 @@ class RegistryRoundTripCliTest {
         var base = BusyboxImage.importInto(origin, "busybox:base");
         var baseManifest = manifest(origin, base.digest());
 
-        var pushed = MainTest.run("push", "busybox:base", host + "/busybox:latest");
+        var pushed = MainTest.runWithStore(storeRoot, "push", "busybox:base", host + "/busybox:latest");
         assertThat(pushed.code()).as(pushed.err()).isZero();
         assertThat(pushed.out().strip()).isEqualTo(base.digest().toString());
         assertThat(pushed.err()).contains("Pushing busybox:base to " + host + "/busybox:latest");
@@ -94,7 +94,7 @@ class RegistryRoundTripCliTest {
                 ENV GREETING=hello
                 CMD ["cat", "/greeting"]
                 """.formatted(host));
-        var built = MainTest.run("build", "--progress", "plain", "--push", "-t", host + "/app:1", context.toString());
+        var built = MainTest.runWithStore(storeRoot, "build", "--progress", "plain", "--push", "-t", host + "/app:1", context.toString());
         assertThat(built.code()).as(built.err()).isZero();
         var builtDigest = lastLine(built.out());
         assertThat(built.err()).contains("Pushing " + host + "/app:1").contains(host + "/app:1: digest: " + builtDigest);
@@ -121,7 +121,7 @@ class RegistryRoundTripCliTest {
 
         // and back again into an empty store: the same digest
         useStore("check");
-        var pulled = MainTest.run("pull", host + "/app:1");
+        var pulled = MainTest.runWithStore(storeRoot, "pull", host + "/app:1");
         assertThat(pulled.code()).as(pulled.err()).isZero();
         assertThat(pulled.out().strip()).isEqualTo(builtDigest);
         assertThat(pulled.err()).contains("Pulling " + host + "/app:1").contains("2 layers");
@@ -133,13 +133,13 @@ class RegistryRoundTripCliTest {
         var host = registry.host();
         var origin = useStore("origin");
         var base = BusyboxImage.importInto(origin, "busybox:base");
-        var pushed = MainTest.run("push", "busybox:base", host + "/library/busybox:latest");
+        var pushed = MainTest.runWithStore(storeRoot, "push", "busybox:base", host + "/library/busybox:latest");
         assertThat(pushed.code()).as(pushed.err()).isZero();
 
         var builder = useStore("builder");
         var context = Files.createDirectories(tmp.resolve("context"));
         Files.writeString(context.resolve("Dockerfile"), "FROM busybox\nRUN echo via-mirror > /m\n");
-        var built = MainTest.run("build", "--progress", "plain", "--registry-mirror", "docker.io=" + host,
+        var built = MainTest.runWithStore(storeRoot, "build", "--progress", "plain", "--registry-mirror", "docker.io=" + host,
                 "-t", "mirrored:1", context.toString());
         assertThat(built.code()).as(built.err()).isZero();
         assertThat(builder.names().get("docker.io/library/busybox:latest")).hasValueSatisfying(d ->
@@ -154,15 +154,15 @@ class RegistryRoundTripCliTest {
         useStore("empty");
         var context = Files.createDirectories(tmp.resolve("context"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
-        var noTag = MainTest.run("build", "--push", context.toString());
+        var noTag = MainTest.runWithStore(storeRoot, "build", "--push", context.toString());
         assertThat(noTag.code()).isEqualTo(1);
         assertThat(noTag.err()).contains("--push needs a name to push to").doesNotContain("\tat ");
 
-        var unknown = MainTest.run("push", "nothing:1", registry.host() + "/nothing:1");
+        var unknown = MainTest.runWithStore(storeRoot, "push", "nothing:1", registry.host() + "/nothing:1");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("no image named nothing:1 in the local store").doesNotContain("\tat ");
 
-        var missing = MainTest.run("pull", registry.host() + "/absent/app:1");
+        var missing = MainTest.runWithStore(storeRoot, "pull", registry.host() + "/absent/app:1");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("registry " + registry.host()).contains("HTTP 404").doesNotContain("\tat ");
         assertThat(missing.out()).isEmpty();
@@ -182,7 +182,7 @@ class RegistryRoundTripCliTest {
 
     private Store useStore(String name) {
         var root = tmp.resolve(name);
-        StoreLocation.overrideForTests(root);
+        storeRoot = root;
         return Store.open(root);
     }
 

@@ -3,6 +3,7 @@ package dev.kiln.copy;
 import dev.kiln.image.layer.ContentSource;
 import dev.kiln.image.layer.EntryAttributes;
 import dev.kiln.image.layer.LayerEntry;
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param includes {@code --parents} selection (null: everything)
  * @param excludes {@code --exclude} patterns (null: none)
  */
-record CopyOptions(Optional<Owner> owner, ModeRule mode, ExcludePatterns includes, ExcludePatterns excludes) {
+record CopyOptions(Optional<Owner> owner, ModeRule mode, ContextFilter includes, ContextFilter excludes) {
 
     /** Attributes of a directory created on the way (fsutil's MkdirAll). */
     EntryAttributes createdDirectory() {

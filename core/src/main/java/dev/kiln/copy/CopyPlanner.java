@@ -3,6 +3,7 @@ package dev.kiln.copy;
 import dev.kiln.dockerfile.instructions.HeredocSource;
 import dev.kiln.image.Digest;
 import dev.kiln.image.layer.LayerEntry;
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class CopyPlanner {
         this.dest = DestTree.of(target);
         this.destination = destination.absolutePath(request.destination());
         Optional<Owner> owner = Owner.parse(request.chown(), destination.root());
-        ExcludePatterns excludes = request.excludes().isEmpty() ? null : ExcludePatterns.of(request.excludes());
+        ContextFilter excludes = request.excludes().isEmpty() ? null : ContextFilter.compile(request.excludes());
         this.options = new CopyOptions(owner, new ModeRule(request.chmod()), null, excludes);
     }
 

@@ -2,6 +2,8 @@ package dev.kiln.copy;
 
 import dev.kiln.image.layer.EntryAttributes;
 import dev.kiln.image.layer.LayerEntry;
+import dev.kiln.internal.paths.RootedPathException;
+import dev.kiln.internal.paths.RootedPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,11 @@ final class DestTree {
 
     /** Follows symlinks (planned or existing) inside the root, as BuildKit resolves a destination. */
     String resolve(String path) {
-        return RootedPaths.resolve(path, this::linkTarget, RootedPaths.Escape.CLAMP);
+        try {
+            return RootedPaths.resolve(path, this::linkTarget, RootedPaths.Escape.CLAMP);
+        } catch (RootedPathException e) {
+            throw new CopyException(e.getMessage(), e);
+        }
     }
 
     Kind kind(String path) {

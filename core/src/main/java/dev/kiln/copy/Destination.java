@@ -1,5 +1,6 @@
 package dev.kiln.copy;
 
+import dev.kiln.internal.paths.RootedPaths;
 import java.nio.file.Path;
 
 /**

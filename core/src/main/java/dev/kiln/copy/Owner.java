@@ -1,9 +1,8 @@
 package dev.kiln.copy;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.kiln.KilnException;
+import dev.kiln.internal.users.UserDatabase;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +22,7 @@ record Owner(long uid, long gid) {
         String spec = chown.get();
         int colon = spec.indexOf(':');
         String user = colon < 0 ? spec : spec.substring(0, colon);
+        UserDatabase database = null; // read only when a name needs it
         long uid = 0;
         long gid = 0;
         if (!user.isEmpty()) {
@@ -31,15 +31,20 @@ record Owner(long uid, long gid) {
                 uid = id;
                 gid = id;
             } else {
-                String[] entry = lookup(root, "/etc/passwd", user, "user");
-                uid = field(entry, 2, "/etc/passwd", user);
-                gid = field(entry, 3, "/etc/passwd", user);
+                database = read(root);
+                UserDatabase.User entry = lookup(database.hasPasswd(), database.user(user), "/etc/passwd", user, "user");
+                uid = entry.uid();
+                gid = entry.gid();
             }
         }
         if (colon >= 0) {
             String group = spec.substring(colon + 1);
             Long id = numeric(group);
-            gid = id != null ? id : field(lookup(root, "/etc/group", group, "group"), 2, "/etc/group", group);
+            if (id == null) {
+                database = database != null ? database : read(root);
+                id = (long) lookup(database.hasGroup(), database.group(group), "/etc/group", group, "group").gid();
+            }
+            gid = id;
         }
         return Optional.of(new Owner(uid, gid));
     }
@@ -58,46 +63,23 @@ record Owner(long uid, long gid) {
         return id;
     }
 
-    private static String[] lookup(Path root, String file, String name, String what) {
-        List<String> lines = readDatabase(root, file);
-        if (lines == null) {
+    private static <T> T lookup(boolean fileExists, Optional<T> entry, String file, String name, String what) {
+        if (!fileExists) {
             throw new CopyException("--chown: cannot resolve " + what + " '" + name + "': the destination stage has no "
                     + file + "; use a numeric id or create the " + what + " first");
         }
-        for (String line : lines) {
-            String[] f = line.split(":", -1);
-            if (f.length >= 3 && f[0].equals(name)) {
-                return f;
-            }
-        }
-        throw new CopyException("--chown: unknown " + what + " '" + name + "': " + file
-                + " of the destination stage lacks it; use a numeric id or create the " + what + " first");
+        return entry.orElseThrow(() -> new CopyException("--chown: unknown " + what + " '" + name + "': " + file
+                + " of the destination stage lacks it; use a numeric id or create the " + what + " first"));
     }
 
-    private static long field(String[] entry, int index, String file, String name) {
-        try {
-            return Long.parseLong(entry[index]);
-        } catch (RuntimeException e) {
-            throw new CopyException("--chown: the entry for '" + name + "' in " + file
-                    + " of the destination stage has no valid numeric id");
-        }
-    }
-
-    /** The lines of a user database inside the root (symlinks resolved inside it), or null when absent. */
-    private static List<String> readDatabase(Path root, String file) {
+    private static UserDatabase read(Path root) {
         if (root == null) {
-            return null;
-        }
-        DestTree tree = new DestTree(root);
-        String resolved = tree.resolve(RootedPaths.clean(file));
-        Path host = root.resolve(resolved);
-        if (!Files.isRegularFile(host)) {
-            return null;
+            return UserDatabase.none();
         }
         try {
-            return Files.readAllLines(host, java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new CopyException("cannot read " + file + " of the destination stage: " + e.getMessage(), e);
+            return UserDatabase.of(root);
+        } catch (KilnException e) {
+            throw new CopyException(e.getMessage() + " (destination stage)", e);
         }
     }
 }

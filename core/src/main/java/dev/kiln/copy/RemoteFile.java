@@ -3,6 +3,7 @@ package dev.kiln.copy;
 import dev.kiln.KilnException;
 import dev.kiln.image.Digest;
 import dev.kiln.image.DigestingOutputStream;
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

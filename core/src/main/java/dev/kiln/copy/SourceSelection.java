@@ -1,5 +1,6 @@
 package dev.kiln.copy;
 
+import dev.kiln.internal.paths.RootedPaths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * @param includes for {@code --parents}: the pattern the kept paths must match, relative to {@code base}; null otherwise
  * @param required a path that must exist (a {@code --parents} source without wildcards), or null
  */
-record SourceSelection(String base, ExcludePatterns includes, String required) {
+record SourceSelection(String base, ContextFilter includes, String required) {
 
     static SourceSelection of(String source, boolean parents) {
         if (!parents) {
@@ -22,7 +23,7 @@ record SourceSelection(String base, ExcludePatterns includes, String required) {
         String pattern = RootedPaths.clean(pivot < 0 ? source : source.substring(pivot + 3));
         String required = Wildcards.contains(base) || Wildcards.contains(pattern)
                 ? null : RootedPaths.clean(base + "/" + pattern);
-        return new SourceSelection(RootedPaths.clean(base), ExcludePatterns.of(List.of(pattern)), required);
+        return new SourceSelection(RootedPaths.clean(base), ContextFilter.compile(List.of(pattern)), required);
     }
 
     /** The root-relative paths the base names (links in the plain part followed), in name order. */

@@ -1,5 +1,7 @@
 package dev.kiln.copy;
 
+import dev.kiln.internal.paths.RootedPathException;
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,7 +47,11 @@ final class SourceTree {
     /** Follows every symlink of a clean path inside the root. */
     String resolve(String path) {
         var escape = context ? RootedPaths.Escape.REFUSE : RootedPaths.Escape.CLAMP;
-        return RootedPaths.resolve(path, this::linkTarget, escape);
+        try {
+            return RootedPaths.resolve(path, this::linkTarget, escape);
+        } catch (RootedPathException e) {
+            throw new CopyException(e.getMessage(), e);
+        }
     }
 
     /** lstat, with owners as the source presents them; null when absent or ignored. */

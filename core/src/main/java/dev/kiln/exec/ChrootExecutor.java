@@ -1,5 +1,6 @@
 package dev.kiln.exec;
 
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -74,7 +75,7 @@ public final class ChrootExecutor implements Executor {
 
     /** The host path of a file mount point in the root, created empty when missing. */
     private static Path mountFile(Path root, String containerPath) {
-        Path file = RootPaths.resolve(root, containerPath);
+        Path file = RootedPaths.onHost(root, containerPath);
         try {
             Files.createDirectories(file.getParent());
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) Files.createFile(file);

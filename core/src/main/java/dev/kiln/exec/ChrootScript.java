@@ -1,5 +1,6 @@
 package dev.kiln.exec;
 
+import dev.kiln.internal.users.UserDatabase;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,7 +48,7 @@ final class ChrootScript {
     /** The arguments after the script: env entries, then unshare entering the root as the step's user. */
     static List<String> arguments(ExecSpec spec, Path root) {
         List<String> args = new java.util.ArrayList<>(spec.env());
-        if (spec.env().stream().noneMatch(e -> e.startsWith("HOME="))) args.add("HOME=" + Passwd.home(root, spec.user().uid()));
+        if (spec.env().stream().noneMatch(e -> e.startsWith("HOME="))) args.add("HOME=" + UserDatabase.of(root).home(spec.user().uid()));
         args.addAll(List.of("unshare", "--root=" + root, "--wd=" + spec.cwd(),
                 "--setgid", Integer.toString(spec.user().gid()), "--setuid", Integer.toString(spec.user().uid()), "--"));
         args.addAll(spec.args());

@@ -1,5 +1,6 @@
 package dev.kiln.exec;
 
+import dev.kiln.image.ImageConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -52,8 +53,6 @@ public record ExecSpec(Path rootfs, List<String> args, List<String> env, String 
     }
 
     public static final String DEFAULT_HOSTNAME = "buildkitsandbox";
-    public static final String DEFAULT_PATH =
-            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public ExecSpec {
         Objects.requireNonNull(rootfs, "rootfs");
@@ -76,8 +75,8 @@ public record ExecSpec(Path rootfs, List<String> args, List<String> env, String 
 
     /** {@code sh -c script} as root in "/", host network, PATH only. */
     public static ExecSpec shell(Path rootfs, String script) {
-        return new ExecSpec(rootfs, List.of("/bin/sh", "-c", script), List.of(DEFAULT_PATH), "/", User.ROOT,
-                Network.HOST, DEFAULT_HOSTNAME, List.of());
+        return new ExecSpec(rootfs, List.of("/bin/sh", "-c", script), List.of("PATH=" + ImageConfig.DEFAULT_PATH), "/",
+                User.ROOT, Network.HOST, DEFAULT_HOSTNAME, List.of());
     }
 
     public ExecSpec withNetwork(Network n) {

@@ -1,5 +1,6 @@
 package dev.kiln.exec;
 
+import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,7 +26,7 @@ final class MountStubs implements AutoCloseable {
             for (String part : destination.split("/")) {
                 if (part.isEmpty()) continue;
                 prefix += "/" + part;
-                Path host = RootPaths.resolve(root, prefix);
+                Path host = RootedPaths.onHost(root, prefix);
                 if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
                     if (!stubs.created.contains(host)) stubs.created.add(host);
                     break;

@@ -16,6 +16,8 @@ import java.util.TreeSet;
 public record ImageConfig(Instant created, String author, String architecture, String os, String osVersion,
                           List<String> osFeatures, String variant, Container config, RootFs rootfs,
                           List<History> history) {
+    /** The PATH BuildKit gives an image, and a step's process, whose base image sets none. */
+    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public ImageConfig {
         Objects.requireNonNull(architecture, "architecture");

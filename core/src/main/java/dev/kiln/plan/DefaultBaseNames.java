@@ -6,7 +6,7 @@ import dev.kiln.dockerfile.instructions.Stage;
 import dev.kiln.dockerfile.lint.Finding;
 import dev.kiln.dockerfile.lint.Rule;
 import dev.kiln.dockerfile.shell.ShellLexer;
-import dev.kiln.registry.ImageReference;
+import dev.kiln.image.ImageReference;
 
 import java.util.List;
 import java.util.Map;

@@ -15,9 +15,6 @@ import java.util.List;
 
 /** From Dockerfile text to a checked, pruned plan: parse, type, plan. */
 public final class Frontend {
-    /** What BuildKit puts in PATH when the base image sets none. */
-    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
     private Frontend() {}
 
     /**

@@ -8,6 +8,7 @@ import dev.kiln.dockerfile.instructions.Expandable;
 import dev.kiln.dockerfile.instructions.Instruction;
 import dev.kiln.dockerfile.instructions.InstructionException;
 import dev.kiln.dockerfile.shell.ShellLexer;
+import dev.kiln.image.ImageConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class VariableScope {
     VariableScope(Map<String, String> baseVariables, Map<String, String> globalArgs, Map<String, String> buildArgs,
                   ShellLexer lexer) {
         this.variables = new LinkedHashMap<>(baseVariables);
-        this.variables.putIfAbsent("PATH", Frontend.DEFAULT_PATH);
+        this.variables.putIfAbsent("PATH", ImageConfig.DEFAULT_PATH);
         this.globalArgs = globalArgs;
         this.buildArgs = buildArgs;
         this.lexer = lexer;

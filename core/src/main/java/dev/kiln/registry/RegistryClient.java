@@ -2,6 +2,7 @@ package dev.kiln.registry;
 
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Platform;
 import dev.kiln.registry.auth.RegistryCredential;
 import dev.kiln.store.Store;

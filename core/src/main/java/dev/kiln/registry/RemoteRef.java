@@ -1,6 +1,7 @@
 package dev.kiln.registry;
 
 import dev.kiln.image.Digest;
+import dev.kiln.image.ImageReference;
 import java.util.Objects;
 
 /**

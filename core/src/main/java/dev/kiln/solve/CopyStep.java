@@ -10,7 +10,6 @@ import dev.kiln.copy.Destination;
 import dev.kiln.copy.StatCache;
 import dev.kiln.copy.TreeDigest;
 import dev.kiln.dockerfile.ignore.DockerIgnore;
-import dev.kiln.dockerfile.ignore.PatternMatcher;
 import dev.kiln.dockerfile.instructions.Add;
 import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.InstructionException;
@@ -18,6 +17,7 @@ import dev.kiln.dockerfile.instructions.Mount;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.image.Digest;
 import dev.kiln.image.layer.LayerWriter;
+import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StepSource;
 import dev.kiln.plan.StepText;
@@ -54,7 +54,7 @@ final class CopyStep {
         this.services = services;
         this.stages = stages;
         this.images = images;
-        this.contextFilter = filter(DockerIgnore.load(options.context(), options.dockerfile()));
+        this.contextFilter = ContextFilter.of(DockerIgnore.load(options.context(), options.dockerfile()));
         var cacheRoot = services.store().root().resolve("cache");
         this.statCache = StatCache.load(cacheRoot.resolve("stat").resolve(
                 CacheKey.root("context").add(options.context().toAbsolutePath().normalize().toString()).build()
@@ -90,7 +90,7 @@ final class CopyStep {
             };
             var source = hasFrom ? Optional.of(fromSources.next()) : Optional.<StepSource>empty();
             if (mount instanceof Mount.Bind bind) {
-                var path = UnixPaths.clean("/" + bind.source()).substring(1);
+                var path = RootedPaths.clean(bind.source());
                 keys.add(bind.target() + "=" + source.map(s -> resolve(s).key().toString())
                         .orElseGet(() -> TreeDigest.of(options.context(), path, contextFilter, statCache).toString())
                         + ":" + path);
@@ -284,22 +284,5 @@ final class CopyStep {
         add.sources().forEach(s -> text.append(' ').append(s));
         add.inlineSources().forEach(s -> text.append(" <<").append(s.path()));
         return text.append(' ').append(add.destination()).append(" # buildkit").toString();
-    }
-
-    private static ContextFilter filter(PatternMatcher matcher) {
-        if (matcher.isEmpty()) {
-            return ContextFilter.NONE;
-        }
-        return new ContextFilter() {
-            @Override
-            public boolean excluded(String path) {
-                return matcher.matches(path);
-            }
-
-            @Override
-            public boolean hasExceptions() {
-                return matcher.hasExclusions();
-            }
-        };
     }
 }

@@ -2,8 +2,10 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.exec.ExecSpec;
+import dev.kiln.image.ImageConfig;
 import dev.kiln.image.Platform;
 import dev.kiln.internal.cleanup.ShutdownCleanup;
+import dev.kiln.internal.paths.RootedPaths;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -46,7 +48,7 @@ public final class ImageRunner {
             var hostname = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
             var workdir = request.workdir().orElse(container.workingDir());
             var spec = new ExecSpec(snapshot.root(), argv, environment(container.env(), request.env(), hostEnv, hostname),
-                    workdir.isEmpty() ? "/" : UnixPaths.resolve(container.workingDir(), workdir),
+                    workdir.isEmpty() ? "/" : RootedPaths.absolute(container.workingDir(), workdir),
                     UserLookup.in(snapshot.root()).resolve(request.user().orElse(container.user())),
                     request.network(), hostname, List.of());
             return services.executor().runAttached(spec);
@@ -68,7 +70,7 @@ public final class ImageRunner {
     static List<String> environment(List<String> imageEnv, List<String> overrides, Map<String, String> hostEnv,
                                     String hostname) {
         var env = new LinkedHashMap<String, String>();
-        env.put("PATH", ExecSpec.DEFAULT_PATH.substring("PATH=".length()));
+        env.put("PATH", ImageConfig.DEFAULT_PATH);
         env.put("HOSTNAME", hostname);
         for (var entry : imageEnv == null ? List.<String>of() : imageEnv) put(env, entry);
         for (var entry : overrides) {

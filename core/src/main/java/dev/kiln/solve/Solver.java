@@ -145,7 +145,7 @@ public final class Solver {
 
     private static String canonical(String reference) {
         try {
-            return dev.kiln.registry.ImageReference.parse(reference).toString();
+            return dev.kiln.image.ImageReference.parse(reference).toString();
         } catch (KilnException e) {
             return reference;
         }

@@ -22,7 +22,6 @@ import dev.kiln.image.Digest;
 import dev.kiln.image.ImageConfig;
 import dev.kiln.image.ImageConfig.Container;
 import dev.kiln.image.ImageConfig.History;
-import dev.kiln.plan.Frontend;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ final class StageConfig {
         this.created = created;
         var container = base.config();
         if (container.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
-            container = withEnv(container, "PATH", Frontend.DEFAULT_PATH);
+            container = withEnv(container, "PATH", ImageConfig.DEFAULT_PATH);
         }
         this.config = base.withCreated(null).withConfig(withOnBuild(container, List.of()));
     }

@@ -7,6 +7,7 @@ import dev.kiln.dockerfile.instructions.Instruction;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.dockerfile.instructions.Workdir;
 import dev.kiln.image.layer.LayerWriter;
+import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.PlannedStep;
@@ -104,7 +105,7 @@ final class StageRunner {
     }
 
     private void workdir(StageRun run, PlannedStep step, Workdir workdir) {
-        var path = UnixPaths.resolve(run.config.config().config().workingDir(), workdir.path());
+        var path = RootedPaths.absolute(run.config.config().config().workingDir(), workdir.path());
         run.config.apply(new Workdir(path, workdir.range(), workdir.original()));
         if (path.equals("/")) {
             run.config.addEmptyHistory("WORKDIR " + path);

@@ -1,8 +1,8 @@
 package dev.kiln.solve;
 
 import dev.kiln.KilnException;
-import dev.kiln.exec.RootPaths;
 import dev.kiln.image.layer.LayerWriter;
+import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.internal.sys.FileNodes;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ final class WorkdirStep {
             var current = "";
             for (var part : path.substring(1).split("/")) {
                 current = current + "/" + part;
-                var dir = RootPaths.resolve(snapshot.root(), current);
+                var dir = RootedPaths.onHost(snapshot.root(), current);
                 if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectory(dir);
                     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,7 +1,9 @@
 package dev.kiln.store;
 
+import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.ImageCodec;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Index;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,12 +33,21 @@ public final class ImageNames {
         this.lockFile = lockFile;
     }
 
+    /** Parses a name the store keeps; an invalid one is a {@link StoreException}. */
+    public static ImageReference parse(String name) {
+        try {
+            return ImageReference.parse(name);
+        } catch (KilnException e) {
+            throw new StoreException("invalid image name: " + e.getMessage(), e);
+        }
+    }
+
     /** Points {@code name} at {@code target} (a manifest or index already in the store), replacing any old target. */
     public void put(String name, Descriptor target) {
-        ImageName parsed = ImageName.parse(name);
+        ImageReference parsed = parse(name);
         var annotations = new HashMap<>(target.annotations());
-        annotations.put(OCI_REF_NAME, parsed.familiarName());
-        annotations.put(CONTAINERD_NAME, parsed.fullName());
+        annotations.put(OCI_REF_NAME, parsed.familiar());
+        annotations.put(CONTAINERD_NAME, parsed.toString());
         Descriptor named = target.withAnnotations(annotations);
         update(manifests -> {
             List<Descriptor> kept = new ArrayList<>(manifests.stream().filter(d -> !names(d, parsed)).toList());
@@ -46,7 +57,7 @@ public final class ImageNames {
     }
 
     public Optional<Descriptor> get(String name) {
-        ImageName parsed = ImageName.parse(name);
+        ImageReference parsed = parse(name);
         return read().manifests().stream().filter(d -> names(d, parsed)).findFirst();
     }
 
@@ -61,7 +72,7 @@ public final class ImageNames {
 
     /** Removes the name; the blobs stay until garbage collection. Returns false when it was not there. */
     public boolean remove(String name) {
-        ImageName parsed = ImageName.parse(name);
+        ImageReference parsed = parse(name);
         boolean[] removed = {false};
         update(manifests -> {
             List<Descriptor> kept = manifests.stream().filter(d -> !names(d, parsed)).toList();
@@ -107,19 +118,19 @@ public final class ImageNames {
         }
     }
 
-    private static boolean names(Descriptor d, ImageName name) {
+    private static boolean names(Descriptor d, ImageReference name) {
         return nameOf(d).map(name::equals).orElse(false);
     }
 
     /** The name a descriptor carries: containerd's full name, else the OCI ref name (which other tools may write). */
-    private static Optional<ImageName> nameOf(Descriptor d) {
+    private static Optional<ImageReference> nameOf(Descriptor d) {
         String full = d.annotation(CONTAINERD_NAME);
         String ref = full != null ? full : d.annotation(OCI_REF_NAME);
         if (ref == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ImageName.parse(ref));
+            return Optional.of(parse(ref));
         } catch (StoreException e) {
             return Optional.empty(); // a ref name that is not an image name (e.g. a bare tag written by another tool)
         }

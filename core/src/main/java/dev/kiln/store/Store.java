@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Kiln's local store: an OCI image layout ({@code oci-layout}, {@code index.json},
@@ -25,11 +26,16 @@ public final class Store {
 
     /** {@code $KILN_HOME}, else {@code $XDG_DATA_HOME/kiln}, else {@code ~/.local/share/kiln}. */
     public static Path defaultRoot() {
-        String home = System.getenv("KILN_HOME");
+        return defaultRoot(System::getenv);
+    }
+
+    /** {@link #defaultRoot()} with the environment variables {@code environment} gives. */
+    public static Path defaultRoot(Function<String, String> environment) {
+        String home = environment.apply("KILN_HOME");
         if (home != null && !home.isBlank()) {
             return Path.of(home);
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
+        String xdg = environment.apply("XDG_DATA_HOME");
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "kiln");
         }

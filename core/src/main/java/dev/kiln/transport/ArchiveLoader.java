@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.ImageCodec;
 import dev.kiln.image.ImageConfig;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Index;
-import dev.kiln.store.ImageName;
 import dev.kiln.store.ImageNames;
 import dev.kiln.store.Store;
 import dev.kiln.store.StoreException;
@@ -41,7 +41,7 @@ public final class ArchiveLoader {
             }
         }
         for (LoadedImage image : images) {
-            image.names().forEach(name -> store.names().put(name.fullName(), image.target()));
+            image.names().forEach(name -> store.names().put(name.toString(), image.target()));
         }
         return images;
     }
@@ -56,11 +56,11 @@ public final class ArchiveLoader {
             Descriptor manifest = ImageGraph.manifestFor(store.blobs(), target, dev.kiln.image.Platform.current());
             StoredImage image = StoredImage.read(store.blobs(), manifest);
             DiffIds.verify(store.blobs(), image.layers(), image.config().rootfs().diffIds(), "image " + manifest.digest());
-            List<ImageName> names = new ArrayList<>(nameOf(entry));
+            List<ImageReference> names = new ArrayList<>(nameOf(entry));
             if (names.isEmpty()) {
                 for (DockerEntry docker : dockerEntries) {
                     if (contents.blobAt(docker.config()).digest().equals(image.id())) {
-                        docker.repoTags().forEach(tag -> names.add(ImageName.parse(tag)));
+                        docker.repoTags().forEach(tag -> names.add(ImageNames.parse(tag)));
                     }
                 }
             }
@@ -70,7 +70,7 @@ public final class ArchiveLoader {
     }
 
     /** The full name containerd writes; a ref name only when it is a whole reference, not a bare tag. */
-    private static List<ImageName> nameOf(Descriptor entry) {
+    private static List<ImageReference> nameOf(Descriptor entry) {
         String full = entry.annotation(ImageNames.CONTAINERD_NAME);
         String ref = entry.annotation(ImageNames.OCI_REF_NAME);
         String name = full != null ? full : ref != null && (ref.contains("/") || ref.contains(":")) ? ref : null;
@@ -78,7 +78,7 @@ public final class ArchiveLoader {
             return List.of();
         }
         try {
-            return List.of(ImageName.parse(name));
+            return List.of(ImageNames.parse(name));
         } catch (StoreException e) {
             return List.of();
         }

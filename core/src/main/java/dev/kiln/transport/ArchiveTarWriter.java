@@ -1,5 +1,6 @@
 package dev.kiln.transport;
 
+import dev.kiln.internal.io.CloseShieldOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ final class ArchiveTarWriter {
 
     /** Writes {@code entries} as a tar to {@code out}, which stays open. */
     static void write(List<ArchiveEntry> entries, OutputStream out) throws IOException {
-        var tar = new TarArchiveOutputStream(new NonClosing(out), "UTF-8");
+        var tar = new TarArchiveOutputStream(new CloseShieldOutputStream(out), "UTF-8");
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         String last = null;
@@ -52,22 +53,5 @@ final class ArchiveTarWriter {
             }
         }
         tar.closeArchiveEntry();
-    }
-
-    /** Lets the tar stream finish without closing the caller's stream (stdout, say). */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
-import dev.kiln.store.ImageName;
+import dev.kiln.image.ImageReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class BuildOutputFiles {
             root.put("containerimage.digest", d.digest().toString());
         });
         if (!result.names().isEmpty()) {
-            root.put("image.name", result.names().stream().map(ImageName::fullName).collect(Collectors.joining(",")));
+            root.put("image.name", result.names().stream().map(ImageReference::toString).collect(Collectors.joining(",")));
         }
         var printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))

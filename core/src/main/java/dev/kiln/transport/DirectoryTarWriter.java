@@ -1,5 +1,6 @@
 package dev.kiln.transport;
 
+import dev.kiln.internal.io.CloseShieldOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,17 +36,7 @@ final class DirectoryTarWriter {
 
     /** Writes the tree under {@code root} (not {@code root} itself) to {@code out}, which stays open. */
     static void write(Path root, OutputStream out) throws IOException {
-        var tar = new TarArchiveOutputStream(new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        }, "UTF-8");
+        var tar = new TarArchiveOutputStream(new CloseShieldOutputStream(out), "UTF-8");
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         new DirectoryTarWriter(root).children(root, tar);

@@ -1,7 +1,7 @@
 package dev.kiln.transport;
 
 import dev.kiln.image.Descriptor;
-import dev.kiln.store.ImageName;
+import dev.kiln.image.ImageReference;
 import dev.kiln.store.ImageNames;
 import java.util.HashMap;
 import java.util.List;
@@ -12,17 +12,17 @@ final class ExportName {
     private ExportName() {
     }
 
-    static List<ImageName> parseAll(List<String> names) {
-        return names.stream().map(ImageName::parse).toList();
+    static List<ImageReference> parseAll(List<String> names) {
+        return names.stream().map(ImageNames::parse).toList();
     }
 
     /**
      * The OCI ref name containerd writes into archives: the tag alone ({@code latest}), or the full
      * name when the image is named by digest only.
      */
-    static String ociReferenceName(ImageName name) {
-        if (name.tag().isEmpty()) {
-            return name.fullName();
+    static String ociReferenceName(ImageReference name) {
+        if (name.tag() == null) {
+            return name.toString();
         }
         return name.tag() + (name.digest() == null ? "" : "@" + name.digest());
     }
@@ -36,9 +36,9 @@ final class ExportName {
     }
 
     /** {@code target} annotated with {@code name} as containerd's exporter annotates it. */
-    static Descriptor named(Descriptor target, ImageName name) {
+    static Descriptor named(Descriptor target, ImageReference name) {
         Map<String, String> annotations = new HashMap<>(target.annotations());
-        annotations.put(ImageNames.CONTAINERD_NAME, name.fullName());
+        annotations.put(ImageNames.CONTAINERD_NAME, name.toString());
         annotations.put(ImageNames.OCI_REF_NAME, ociReferenceName(name));
         return target.withAnnotations(annotations);
     }

@@ -3,9 +3,9 @@ package dev.kiln.transport;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
 import dev.kiln.image.ImageCodec;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Platform;
 import dev.kiln.store.BlobStore;
-import dev.kiln.store.ImageName;
 import dev.kiln.store.Store;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,23 +39,23 @@ public final class Exporters {
     }
 
     private static ExportResult toStore(Store store, Descriptor target, List<String> names) {
-        List<ImageName> parsed = ExportName.parseAll(names);
+        List<ImageReference> parsed = ExportName.parseAll(names);
         Descriptor unnamed = ExportName.unnamed(target);
-        for (ImageName name : parsed) {
-            store.names().put(name.fullName(), unnamed);
+        for (ImageReference name : parsed) {
+            store.names().put(name.toString(), unnamed);
         }
         return result(store.blobs(), unnamed, parsed);
     }
 
     private static ExportResult archive(Store store, Descriptor target, List<String> names, OutputSpec spec, OutputStream stdout) {
-        List<ImageName> parsed = ExportName.parseAll(names);
+        List<ImageReference> parsed = ExportName.parseAll(names);
         var format = spec.type() == OutputType.DOCKER ? ImageArchive.Format.DOCKER : ImageArchive.Format.OCI;
         writeTo(spec, stdout, out -> ImageArchive.write(store.blobs(), List.of(new ArchiveImage(target, parsed)), format, out));
         return result(store.blobs(), ExportName.unnamed(target), parsed);
     }
 
     private static ExportResult layout(Store store, Descriptor target, List<String> names, Path dest) {
-        List<ImageName> parsed = ExportName.parseAll(names);
+        List<ImageReference> parsed = ExportName.parseAll(names);
         new OciLayoutWriter(dest).add(store.blobs(), target, parsed);
         return result(store.blobs(), ExportName.unnamed(target), parsed);
     }
@@ -99,7 +99,7 @@ public final class Exporters {
         }
     }
 
-    private static ExportResult result(BlobStore blobs, Descriptor target, List<ImageName> names) {
+    private static ExportResult result(BlobStore blobs, Descriptor target, List<ImageReference> names) {
         Descriptor manifest = ImageGraph.manifestFor(blobs, target, Platform.current());
         Digest config = ImageCodec.decodeManifest(blobs.readAll(manifest.digest())).config().digest();
         return ExportResult.image(target, config, names);

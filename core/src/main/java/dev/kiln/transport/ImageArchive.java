@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
 import dev.kiln.image.ImageCodec;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Index;
 import dev.kiln.image.Manifest;
 import dev.kiln.image.Platform;
 import dev.kiln.store.BlobStore;
-import dev.kiln.store.ImageName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ public final class ImageArchive {
         return "blobs/" + digest.algorithm().id() + "/" + digest.encoded();
     }
 
-    private static List<Descriptor> indexEntries(Descriptor target, List<ImageName> names) {
+    private static List<Descriptor> indexEntries(Descriptor target, List<ImageReference> names) {
         if (names.isEmpty()) {
             return List.of(target);
         }
@@ -88,11 +88,11 @@ public final class ImageArchive {
                 root.add(node);
                 return node;
             });
-            for (ImageName name : image.names()) {
+            for (ImageReference name : image.names()) {
                 if (entry.get("RepoTags").isNull()) {
                     entry.putArray("RepoTags");
                 }
-                ((ArrayNode) entry.get("RepoTags")).add(name.familiarName());
+                ((ArrayNode) entry.get("RepoTags")).add(name.familiar());
             }
         }
         try {

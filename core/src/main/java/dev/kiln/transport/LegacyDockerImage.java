@@ -4,11 +4,12 @@ import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
 import dev.kiln.image.ImageCodec;
 import dev.kiln.image.ImageConfig;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Manifest;
 import dev.kiln.image.MediaType;
 import dev.kiln.store.BlobInfo;
 import dev.kiln.store.BlobStore;
-import dev.kiln.store.ImageName;
+import dev.kiln.store.ImageNames;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ final class LegacyDockerImage {
         Manifest manifest = Manifest.oci(configBlob.descriptor(MediaType.OCI_CONFIG), layers);
         byte[] bytes = ImageCodec.encode(manifest);
         BlobInfo manifestBlob = blobs.write(bytes);
-        List<ImageName> names = entry.repoTags().stream().map(ImageName::parse).toList();
+        List<ImageReference> names = entry.repoTags().stream().map(ImageNames::parse).toList();
         return new LoadedImage(manifestBlob.descriptor(MediaType.OCI_MANIFEST), configBlob.digest(), names);
     }
 

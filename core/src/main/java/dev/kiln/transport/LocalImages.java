@@ -2,8 +2,8 @@ package dev.kiln.transport;
 
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Platform;
-import dev.kiln.store.ImageName;
 import dev.kiln.store.NamedImage;
 import dev.kiln.store.Store;
 import dev.kiln.store.StoreException;
@@ -48,8 +48,8 @@ public final class LocalImages {
     }
 
     /** The names in the store that point at the same manifest as {@code target}. */
-    public static List<ImageName> namesOf(Store store, Descriptor target) {
-        List<ImageName> names = new ArrayList<>();
+    public static List<ImageReference> namesOf(Store store, Descriptor target) {
+        List<ImageReference> names = new ArrayList<>();
         for (NamedImage image : store.names().list()) {
             if (image.target().digest().equals(target.digest())) {
                 names.add(image.name());

@@ -2,9 +2,9 @@ package dev.kiln.transport;
 
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.ImageCodec;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Index;
 import dev.kiln.store.BlobStore;
-import dev.kiln.store.ImageName;
 import dev.kiln.store.ImageNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ final class OciLayoutWriter {
         this.layout = layout;
     }
 
-    void add(BlobStore blobs, Descriptor target, List<ImageName> names) {
+    void add(BlobStore blobs, Descriptor target, List<ImageReference> names) {
         Descriptor unnamed = ExportName.unnamed(target);
         try {
             Files.createDirectories(layout);
@@ -61,7 +61,7 @@ final class OciLayoutWriter {
     }
 
     @SuppressWarnings("try") // the lock is held, not used
-    private void updateIndex(Descriptor target, List<ImageName> names) throws IOException {
+    private void updateIndex(Descriptor target, List<ImageReference> names) throws IOException {
         Path lockFile = layout.resolve("index.json.lock");
         try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var ignored = lock.lock()) {
@@ -71,8 +71,8 @@ final class OciLayoutWriter {
             if (names.isEmpty()) {
                 insert(manifests, target, "", "latest");
             }
-            for (ImageName name : names) {
-                insert(manifests, target, name.fullName(), ExportName.ociReferenceName(name));
+            for (ImageReference name : names) {
+                insert(manifests, target, name.toString(), ExportName.ociReferenceName(name));
             }
             Path temp = indexFile.resolveSibling(".tmp-index.json-" + UUID.randomUUID());
             try {

@@ -1,5 +1,6 @@
 package dev.kiln.transport;
 
+import dev.kiln.internal.text.GoCsv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,7 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
     }
 
     public static OutputSpec parse(String spec) {
-        List<String> fields = OutputCsv.fields(spec);
+        List<String> fields = GoCsv.fields(spec, problem -> badCsv(spec, problem));
         if (fields.size() == 1 && !fields.getFirst().contains("=")) {
             String path = fields.getFirst();
             if (path.isEmpty()) {
@@ -46,6 +47,15 @@ public record OutputSpec(OutputType type, String dest, boolean tar, List<String>
                     : new OutputSpec(OutputType.LOCAL, path, true, List.of());
         }
         return fromFields(spec, fields);
+    }
+
+    private static TransportException badCsv(String spec, GoCsv.Problem problem) {
+        String what = switch (problem.kind()) {
+            case BARE_QUOTE -> "bare \" in an unquoted field at column " + problem.column();
+            case EXTRANEOUS_QUOTE -> "extraneous \" in a quoted field at column " + problem.column();
+            case UNCLOSED_QUOTE -> "a quoted field is not closed";
+        };
+        return new TransportException("output '" + spec + "': " + what + "; quote a whole field as \"name=a,b\"");
     }
 
     /** Parses each {@code -o}; none means {@link #defaultOutput()}. */

@@ -5,6 +5,7 @@ import dev.kiln.image.Digest;
 import dev.kiln.image.DigestingOutputStream;
 import dev.kiln.image.ImageCodec;
 import dev.kiln.image.ImageConfig;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Manifest;
 import dev.kiln.image.MediaType;
 import dev.kiln.image.Platform;
@@ -12,9 +13,10 @@ import dev.kiln.image.layer.DirectoryEntries;
 import dev.kiln.image.layer.LayerBlob;
 import dev.kiln.image.layer.LayerOptions;
 import dev.kiln.image.layer.LayerWriter;
+import dev.kiln.internal.io.CloseShieldOutputStream;
 import dev.kiln.store.BlobInfo;
 import dev.kiln.store.BlobWriter;
-import dev.kiln.store.ImageName;
+import dev.kiln.store.ImageNames;
 import dev.kiln.store.Store;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -41,14 +43,14 @@ public final class RootfsImporter {
 
     /** @param created the image's creation time (docker uses now; SOURCE_DATE_EPOCH makes it reproducible) */
     public static LoadedImage importRootfs(Store store, Path source, String name, Instant created) {
-        ImageName imageName = ImageName.parse(name);
+        ImageReference imageName = ImageNames.parse(name);
         Layer layer = Files.isDirectory(source) ? fromDirectory(store, source, created) : fromTar(store, source);
         ImageConfig.History history = new ImageConfig.History(created, "", "", "Imported from " + source, false);
         ImageConfig config = ImageConfig.empty(Platform.current()).withCreated(created).withLayer(layer.diffId(), history);
         BlobInfo configBlob = store.blobs().write(ImageCodec.encode(config));
         Manifest manifest = Manifest.oci(configBlob.descriptor(MediaType.OCI_CONFIG), List.of(layer.descriptor()));
         Descriptor target = store.blobs().write(ImageCodec.encode(manifest)).descriptor(MediaType.OCI_MANIFEST);
-        store.names().put(imageName.fullName(), target);
+        store.names().put(imageName.toString(), target);
         return new LoadedImage(target, configBlob.digest(), List.of(imageName));
     }
 
@@ -85,7 +87,7 @@ public final class RootfsImporter {
 
     private static Layer store(Store store, Path source, TarSource tarSource) {
         try (BlobWriter blob = store.blobs().newWriter()) {
-            var gzip = new GZIPOutputStream(new KeepOpen(blob), 1 << 16);
+            var gzip = new GZIPOutputStream(new CloseShieldOutputStream(blob), 1 << 16);
             var tar = new DigestingOutputStream(gzip);
             tarSource.writeTo(tar);
             gzip.finish();
@@ -162,23 +164,6 @@ public final class RootfsImporter {
         @Override
         public boolean markSupported() {
             return false;
-        }
-    }
-
-    /** Lets gzip finish without closing (and so discarding) the blob writer. */
-    private static final class KeepOpen extends java.io.FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

@@ -190,7 +190,7 @@ class CopyBasicsTest {
 
     @Test
     void dockerignoredPathsDoNotExist() {
-        ExcludePatterns ignore = ExcludePatterns.of(java.util.List.of("src/sub", "*.txt", "!b.txt", "lib", "!lib/keep.txt", "empty"));
+        ContextFilter ignore = ContextFilter.compile(java.util.List.of("src/sub", "*.txt", "!b.txt", "lib", "!lib/keep.txt", "empty"));
         dir(ctx, "empty/sub", 0755);
         file(ctx, "lib/keep.txt", "K", 0644);
         file(ctx, "lib/drop.md", "D", 0644);

@@ -3,6 +3,7 @@ package dev.kiln.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.internal.paths.RootedPaths;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +28,7 @@ class PatternsTest {
 
     @Test
     void dockerignoreStylePatterns() {
-        var p = ExcludePatterns.of(List.of("**/*.go", "docs", "!docs/keep.md", "*.md"));
+        var p = ContextFilter.compile(List.of("**/*.go", "docs", "!docs/keep.md", "*.md"));
         assertThat(p.excluded("a/b/c.go")).isTrue();
         assertThat(p.excluded("c.go")).isTrue();
         assertThat(p.excluded("docs/x/y.txt")).isTrue();
@@ -35,8 +36,8 @@ class PatternsTest {
         assertThat(p.excluded("readme.md")).isTrue();
         assertThat(p.excluded("sub/readme.md")).isFalse();
         assertThat(p.hasExceptions()).isTrue();
-        assertThat(ExcludePatterns.of(List.of("./a/../b/")).excluded("b/c")).isTrue();
-        assertThatThrownBy(() -> ExcludePatterns.of(List.of("!"))).hasMessageContaining("illegal exclusion pattern");
+        assertThat(ContextFilter.compile(List.of("./a/../b/")).excluded("b/c")).isTrue();
+        assertThatThrownBy(() -> ContextFilter.compile(List.of("!"))).hasMessageContaining("illegal exclusion pattern");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.kiln.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.kiln.image.ImageConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class ExecutorTest {
     void processSeesItsOwnNamespacesEnvAndDirectory(String kind) {
         ExecSpec spec = ExecSpec.shell(rootfs, "echo $$; hostname; pwd; echo $FOO; echo ${JAVA_HOME:-no-host-env}; echo $HOME; grep -c buildkitsandbox /etc/hosts; "
                         + "ls /dev/null /dev/pts /dev/shm; mount | grep -c ' /proc '")
-                .withCwd("/work/dir").withEnv(List.of(ExecSpec.DEFAULT_PATH, "FOO=bar baz"));
+                .withCwd("/work/dir").withEnv(List.of("PATH=" + ImageConfig.DEFAULT_PATH, "FOO=bar baz"));
         Collected out = run(kind, spec, 0);
         assertThat(out.stdout.subList(0, 7))
                 .containsExactly("1", "buildkitsandbox", "/work/dir", "bar baz", "no-host-env", "/root", "1");

@@ -1,7 +1,7 @@
 package dev.kiln.solve;
 
+import dev.kiln.copy.ContextFilter;
 import dev.kiln.solve.mount.BuildSecrets;
-import dev.kiln.solve.mount.ContextFilter;
 import dev.kiln.solve.mount.RunMountInputs;
 import dev.kiln.solve.mount.SshForwards;
 import dev.kiln.store.Store;

@@ -1,8 +1,8 @@
 package dev.kiln.solve;
 
 import dev.kiln.KilnException;
+import dev.kiln.copy.ContextFilter;
 import dev.kiln.solve.mount.BuildSecrets;
-import dev.kiln.solve.mount.ContextFilter;
 import dev.kiln.solve.mount.RunMountInputs;
 import dev.kiln.solve.mount.SshForwards;
 import dev.kiln.store.Store;

@@ -3,6 +3,7 @@ package dev.kiln.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.image.ImageReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,24 +21,24 @@ class ImageNameTest {
             "ghcr.io/o/r/img:tag, ghcr.io/o/r/img:tag, ghcr.io/o/r/img:tag",
     })
     void normalisesLikeDocker(String given, String full, String familiar) {
-        ImageName name = ImageName.parse(given);
-        assertThat(name.fullName()).isEqualTo(full);
-        assertThat(name.familiarName()).isEqualTo(familiar);
-        assertThat(ImageName.parse(name.familiarName())).isEqualTo(name);
+        ImageReference name = ImageNames.parse(given);
+        assertThat(name.toString()).isEqualTo(full);
+        assertThat(name.familiar()).isEqualTo(familiar);
+        assertThat(ImageNames.parse(name.familiar())).isEqualTo(name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Hello", "hello:", "hello:-x", "a//b", "hello@sha256:abc", "", "-x"})
     void rejectsInvalidNames(String text) {
-        assertThatThrownBy(() -> ImageName.parse(text)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> ImageNames.parse(text)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("invalid image name");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"hello@sha256:0000000000000000000000000000000000000000000000000000000000000000"})
     void digestOnlyNamesHaveNoTag(String text) {
-        ImageName name = ImageName.parse(text);
-        assertThat(name.tag()).isEmpty();
-        assertThat(name.fullName()).isEqualTo("docker.io/library/" + text);
+        ImageReference name = ImageNames.parse(text);
+        assertThat(name.tagIfPresent()).isEmpty();
+        assertThat(name.toString()).isEqualTo("docker.io/library/" + text);
     }
 }

@@ -169,7 +169,7 @@ class StoreTest {
         assertThat(found.digest()).isEqualTo(manifest.digest());
         assertThat(found.annotations()).containsEntry(ImageNames.OCI_REF_NAME, "hello:latest")
                 .containsEntry(ImageNames.CONTAINERD_NAME, "docker.io/library/hello:latest");
-        assertThat(reopened.list()).extracting(n -> n.name().fullName())
+        assertThat(reopened.list()).extracting(n -> n.name().toString())
                 .containsExactly("docker.io/library/hello:latest", "ghcr.io/me/app:1");
 
         store.names().put("hello:latest", other);

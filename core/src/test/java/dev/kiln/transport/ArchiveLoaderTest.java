@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
 import dev.kiln.image.ImageCodec;
-import dev.kiln.store.ImageName;
+import dev.kiln.image.ImageReference;
+import dev.kiln.store.ImageNames;
 import dev.kiln.store.Store;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,8 +33,8 @@ class ArchiveLoaderTest {
         source.names().put("app:latest", app);
         Path archive = tmp.resolve("saved.tar");
         AtomicFileOutput.write(archive, out -> ImageArchive.write(source.blobs(), List.of(
-                new ArchiveImage(app, List.of(ImageName.parse("app:1.0"), ImageName.parse("app:latest"))),
-                new ArchiveImage(tool, List.of(ImageName.parse("reg.example:5000/team/tool:2")))), ImageArchive.Format.DOCKER, out));
+                new ArchiveImage(app, List.of(ImageNames.parse("app:1.0"), ImageNames.parse("app:latest"))),
+                new ArchiveImage(tool, List.of(ImageNames.parse("reg.example:5000/team/tool:2")))), ImageArchive.Format.DOCKER, out));
 
         Store target = Store.open(tmp.resolve("b"));
         List<LoadedImage> loaded = ArchiveLoader.load(target, archive);
@@ -91,7 +92,7 @@ class ArchiveLoaderTest {
         Descriptor app = TestImages.twoLayerImage(source, "app:1.0");
         Path good = tmp.resolve("good.tar");
         AtomicFileOutput.write(good, out -> ImageArchive.write(source.blobs(),
-                List.of(new ArchiveImage(app, List.of(ImageName.parse("app:1.0")))), ImageArchive.Format.OCI, out));
+                List.of(new ArchiveImage(app, List.of(ImageNames.parse("app:1.0")))), ImageArchive.Format.OCI, out));
         Path bad = tmp.resolve("bad.tar");
         Digest layer = ImageCodec.decodeManifest(source.blobs().readAll(app.digest())).layers().get(0).digest();
         rewrite(good, bad, ImageArchive.blobPath(layer));

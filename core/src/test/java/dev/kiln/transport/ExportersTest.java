@@ -162,7 +162,7 @@ class ExportersTest {
                 OutputSpec.parse("type=image").withDefaultNames(List.of("one:latest", "reg.example:5000/two")), System.out);
         assertThat(store.names().get("one").orElseThrow().digest()).isEqualTo(image.digest());
         assertThat(store.names().get("reg.example:5000/two:latest")).isPresent();
-        assertThat(result.names()).extracting(n -> n.fullName())
+        assertThat(result.names()).extracting(n -> n.toString())
                 .containsExactly("docker.io/library/one:latest", "reg.example:5000/two:latest");
     }
 

@@ -18,7 +18,7 @@ public final class DockerIgnore {
 
     public static PatternMatcher load(Path contextDir, Path dockerfile) {
         return ignoreFile(contextDir, dockerfile)
-                .map(file -> PatternMatcher.compile(IgnoreFile.parse(read(file))))
+                .map(DockerIgnore::compile)
                 .orElse(PatternMatcher.empty());
     }
 
@@ -32,6 +32,14 @@ public final class DockerIgnore {
         }
         Path shared = contextDir.resolve(CONTEXT_IGNORE_FILE);
         return Files.isRegularFile(shared) ? Optional.of(shared) : Optional.empty();
+    }
+
+    private static PatternMatcher compile(Path file) {
+        try {
+            return PatternMatcher.compile(IgnoreFile.parse(read(file)));
+        } catch (IgnorePatternException e) {
+            throw new IgnorePatternException(file + ": " + e.getMessage());
+        }
     }
 
     private static String read(Path file) {

@@ -1,5 +1,6 @@
 package dev.kiln.dockerfile.ignore;
 
+import dev.kiln.internal.paths.GoPath;
 import java.util.ArrayList;
 import java.util.List;
 

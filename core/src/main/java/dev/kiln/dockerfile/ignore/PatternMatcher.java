@@ -1,5 +1,6 @@
 package dev.kiln.dockerfile.ignore;
 
+import dev.kiln.internal.paths.GoPath;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -42,13 +43,13 @@ public final class PatternMatcher {
             boolean exclusion = pattern.charAt(0) == '!';
             if (exclusion) {
                 if (pattern.length() == 1) {
-                    throw new IgnorePatternException("illegal exclusion pattern: \"!\" in .dockerignore; "
+                    throw new IgnorePatternException("illegal exclusion pattern: \"!\"; "
                             + "write the path to re-include after the !");
                 }
                 pattern = pattern.substring(1);
             }
             if (GlobSyntax.isBad(pattern)) {
-                throw new IgnorePatternException("syntax error in .dockerignore pattern \"" + GoText.trimSpace(raw)
+                throw new IgnorePatternException("syntax error in pattern \"" + GoText.trimSpace(raw)
                         + "\"; check its [ ] brackets and \\ escapes");
             }
             compiled.add(IgnorePattern.of(pattern, exclusion));

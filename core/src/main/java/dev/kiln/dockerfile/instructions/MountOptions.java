@@ -1,5 +1,6 @@
 package dev.kiln.dockerfile.instructions;
 
+import dev.kiln.internal.paths.GoPath;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,7 +28,7 @@ final class MountOptions {
             validate(fail);
         }
         return switch (type) {
-            case "cache" -> new Mount.Cache(target, id.isEmpty() ? Paths.clean(target) : id,
+            case "cache" -> new Mount.Cache(target, id.isEmpty() ? GoPath.clean(target) : id,
                     sharing == null ? Mount.CacheSharing.SHARED : sharing, optional(from), source,
                     orDefault(mode, 0755), orDefault(uid, 0), orDefault(gid, 0), readOnly != null && readOnly);
             case "tmpfs" -> new Mount.Tmpfs(target, sizeBytes);
@@ -39,10 +40,10 @@ final class MountOptions {
     }
 
     private Mount.Secret secret() {
-        var secretId = !source.isEmpty() ? source : !id.isEmpty() ? id : Paths.base(target);
+        var secretId = !source.isEmpty() ? source : !id.isEmpty() ? id : GoPath.base(target);
         var dest = target;
         if (env == null && dest.isEmpty()) {
-            dest = "/run/secrets/" + Paths.base(secretId);
+            dest = "/run/secrets/" + GoPath.base(secretId);
         }
         return new Mount.Secret(secretId, dest, Optional.ofNullable(env), required, orDefault(mode, 0400),
                 orDefault(uid, 0), orDefault(gid, 0));

@@ -1,6 +1,7 @@
 package dev.kiln.dockerfile.instructions;
 
 import dev.kiln.dockerfile.parser.SourceRange;
+import dev.kiln.internal.text.GoCsv;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ final class MountParser {
     static Mount parse(String spec, WordExpander expander, SourceRange range, String original) {
         var options = new MountOptions();
         boolean deferred = false;
-        for (var field : Csv.fields(spec, problem -> fail(range, "failed to parse csv mounts: " + problem))) {
+        for (var field : GoCsv.fields(spec, problem -> fail(range, "failed to parse csv mounts: " + problem.goMessage()))) {
             int eq = field.indexOf('=');
             var key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
             if (eq < 0) {

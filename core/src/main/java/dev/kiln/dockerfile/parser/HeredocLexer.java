@@ -1,6 +1,6 @@
 package dev.kiln.dockerfile.parser;
 
-import java.util.ArrayList;
+import dev.kiln.dockerfile.shell.WordSplitter;
 import java.util.List;
 
 /**
@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Kept separate from the full lexer in {@code dockerfile.shell} on purpose: the parser must
  * find heredocs exactly as BuildKit does, including the reference's quirk that a nested
- * {@code ${...}} clears the word being built (both share one buffer upstream).
+ * {@code ${...}} clears the word being built (both share one buffer upstream). The word
+ * splitting itself is the shell lexer's {@link WordSplitter}.
  */
 final class HeredocLexer {
     private static final int EOF = -1;
@@ -52,8 +53,7 @@ final class HeredocLexer {
 
     private Processed processUntil(int stopChar) {
         var result = new StringBuilder();
-        sharedWordBuffer.setLength(0);
-        var words = new Words(sharedWordBuffer);
+        var words = new WordSplitter(sharedWordBuffer);
         while (peek() != EOF) {
             int ch = peek();
             if (stopChar != EOF && ch == stopChar) {
@@ -79,7 +79,7 @@ final class HeredocLexer {
         return new Processed(result.toString(), words.finish());
     }
 
-    private static void appendExpansion(StringBuilder result, Words words, String text, boolean split) {
+    private static void appendExpansion(StringBuilder result, WordSplitter words, String text, boolean split) {
         result.append(text);
         if (split) {
             words.addString(text);
@@ -89,7 +89,7 @@ final class HeredocLexer {
     }
 
     /** @return false when an escape character ended the input */
-    private boolean appendPlain(StringBuilder result, Words words) {
+    private boolean appendPlain(StringBuilder result, WordSplitter words) {
         int ch = next();
         if (ch == ESCAPE) {
             if (rawEscapes) {
@@ -277,51 +277,5 @@ final class HeredocLexer {
 
     private int next() {
         return pos < chars.length ? chars[pos++] : EOF;
-    }
-
-    /** Upstream's wordsStruct: collects words, splitting at unquoted whitespace. */
-    private static final class Words {
-        private final StringBuilder buffer;
-        private final List<String> words = new ArrayList<>();
-        private boolean inWord;
-
-        Words(StringBuilder buffer) {
-            this.buffer = buffer;
-        }
-
-        void addChar(int ch) {
-            if (GoStrings.isSpace(ch) && inWord) {
-                if (!buffer.isEmpty()) {
-                    words.add(buffer.toString());
-                    buffer.setLength(0);
-                    inWord = false;
-                }
-            } else if (!GoStrings.isSpace(ch)) {
-                addRawChar(ch);
-            }
-        }
-
-        void addRawChar(int ch) {
-            buffer.appendCodePoint(ch);
-            inWord = true;
-        }
-
-        void addString(String text) {
-            text.codePoints().forEach(this::addChar);
-        }
-
-        void addRawString(String text) {
-            buffer.append(text);
-            inWord = true;
-        }
-
-        List<String> finish() {
-            if (!buffer.isEmpty()) {
-                words.add(buffer.toString());
-                buffer.setLength(0);
-                inWord = false;
-            }
-            return words;
-        }
     }
 }

@@ -12,17 +12,17 @@ import java.util.List;
  * {@code ${name:-word}} drops the text collected before it in the same word, so
  * {@code hello${a:-x}bye} splits into {@code [xbye]}. Only word splitting is affected.
  */
-final class WordSplitter {
+public final class WordSplitter {
     private final StringBuilder buffer;
     private final List<String> words = new ArrayList<>();
     private boolean inWord;
 
-    WordSplitter(StringBuilder sharedBuffer) {
+    public WordSplitter(StringBuilder sharedBuffer) {
         this.buffer = sharedBuffer;
         sharedBuffer.setLength(0);
     }
 
-    void addChar(int ch) {
+    public void addChar(int ch) {
         boolean space = isGoSpace(ch);
         if (space && inWord) {
             if (!buffer.isEmpty()) {
@@ -35,21 +35,21 @@ final class WordSplitter {
         }
     }
 
-    void addRawChar(int ch) {
+    public void addRawChar(int ch) {
         buffer.appendCodePoint(ch);
         inWord = true;
     }
 
-    void addString(String text) {
+    public void addString(String text) {
         text.codePoints().forEach(this::addChar);
     }
 
-    void addRawString(String text) {
+    public void addRawString(String text) {
         buffer.append(text);
         inWord = true;
     }
 
-    List<String> finish() {
+    public List<String> finish() {
         if (!buffer.isEmpty()) {
             words.add(buffer.toString());
             buffer.setLength(0);

@@ -1,5 +1,9 @@
 package dev.kiln.image.layer;
 
+import dev.kiln.internal.sys.Errno;
+import dev.kiln.internal.sys.PathAttributes;
+import dev.kiln.internal.sys.SysException;
+import dev.kiln.internal.sys.Xattrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,15 +55,15 @@ record ExtractionMetadata(long uid, long gid, int mode, FileTime modified, FileT
             Files.setAttribute(path, "unix:gid", (int) gid, NOFOLLOW);
         }
         if (!symlink) { // Linux has no mode on symlinks
-            ExtractionSyscalls.chmod(path, mode);
+            PathAttributes.chmod(path, mode);
         }
         if (options.applyXattrs()) {
             applyXattrs(path, warnings);
         }
-        ExtractionSyscalls.lutimes(path, accessed, modified);
+        PathAttributes.lutimes(path, accessed, modified);
     }
 
-    private void applyXattrs(Path path, Consumer<String> warnings) throws IOException {
+    private void applyXattrs(Path path, Consumer<String> warnings) {
         for (var xattr : xattrs.entrySet()) {
             String name = xattr.getKey();
             if (name.startsWith(OVERLAY_XATTRS)) {
@@ -73,11 +77,11 @@ record ExtractionMetadata(long uid, long gid, int mode, FileTime modified, FileT
         }
     }
 
-    private static void setXattr(Path path, String name, byte[] value, Consumer<String> warnings) throws IOException {
+    private static void setXattr(Path path, String name, byte[] value, Consumer<String> warnings) {
         try {
-            ExtractionSyscalls.lsetxattr(path, name, value);
-        } catch (ExtractionSyscalls.SyscallException e) {
-            if (!List.of(ExtractionSyscalls.ENOTSUP, ExtractionSyscalls.EPERM).contains(e.errno())) {
+            Xattrs.set(path, name, value);
+        } catch (SysException e) {
+            if (!List.of(Errno.EOPNOTSUPP, Errno.EPERM).contains(e.errno())) {
                 throw e;
             }
             warnings.accept("ignored xattr " + name + " on " + path.getFileName() + ": " + e.getMessage());

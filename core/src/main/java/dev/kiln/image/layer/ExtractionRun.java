@@ -1,5 +1,7 @@
 package dev.kiln.image.layer;
 
+import dev.kiln.internal.sys.FileNodes;
+import dev.kiln.internal.sys.SysException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -50,7 +52,7 @@ final class ExtractionRun {
             entries++;
             try {
                 extract(tar, entry);
-            } catch (IOException e) {
+            } catch (IOException | SysException e) {
                 throw ExtractionException.failed(entry.getName(), e);
             }
         }
@@ -101,11 +103,11 @@ final class ExtractionRun {
                 Files.createLink(target, linkTarget);
                 return;
             }
-            case CHAR_DEVICE -> ExtractionSyscalls.mknod(target, ExtractionSyscalls.S_IFCHR | 0600,
+            case CHAR_DEVICE -> FileNodes.mknod(target, FileNodes.S_IFCHR | 0600,
                     entry.getDevMajor(), entry.getDevMinor());
-            case BLOCK_DEVICE -> ExtractionSyscalls.mknod(target, ExtractionSyscalls.S_IFBLK | 0600,
+            case BLOCK_DEVICE -> FileNodes.mknod(target, FileNodes.S_IFBLK | 0600,
                     entry.getDevMajor(), entry.getDevMinor());
-            case FIFO -> ExtractionSyscalls.mknod(target, ExtractionSyscalls.S_IFIFO | 0600, 0, 0);
+            case FIFO -> FileNodes.mknod(target, FileNodes.S_IFIFO | 0600, 0, 0);
         }
         metadata.apply(target, options, warnings::add);
     }
@@ -184,7 +186,7 @@ final class ExtractionRun {
                 if (attributes != null && attributes.isDirectory()) {
                     metadata.apply(directory, options, warnings::add);
                 }
-            } catch (IOException e) {
+            } catch (IOException | SysException e) {
                 throw ExtractionException.failed(root.relative(directory), e);
             }
         });

@@ -5,6 +5,7 @@ import dev.kiln.image.Descriptor;
 import dev.kiln.image.DigestingOutputStream;
 import dev.kiln.image.MediaType;
 import dev.kiln.image.MediaType.Compression;
+import dev.kiln.internal.io.CloseShieldOutputStream;
 import dev.kiln.store.BlobInfo;
 import dev.kiln.store.BlobStore;
 import dev.kiln.store.BlobWriter;
@@ -35,7 +36,7 @@ public final class LayerWriter {
     public LayerBlob write(Collection<? extends LayerEntry> entries) {
         List<LayerEntry> ordered = LayerPlan.order(entries);
         try (BlobWriter blob = blobs.newWriter()) {
-            OutputStream compressed = compressor(new CloseShield(blob));
+            OutputStream compressed = compressor(new CloseShieldOutputStream(blob));
             var tar = new DigestingOutputStream(compressed);
             new LayerTarWriter(options.mtimeEpochSeconds()).write(ordered, new BufferedOutputStream(tar, 64 * 1024));
             BlobInfo info = blob.commit();
@@ -49,7 +50,7 @@ public final class LayerWriter {
     /** A layer whose tar already exists (e.g. an uncompressed blob), compressed as the options say. */
     public LayerBlob compress(InputStream uncompressedTar) {
         try (BlobWriter blob = blobs.newWriter()) {
-            var tar = new DigestingOutputStream(compressor(new CloseShield(blob)));
+            var tar = new DigestingOutputStream(compressor(new CloseShieldOutputStream(blob)));
             try (tar) {
                 uncompressedTar.transferTo(tar);
             }
@@ -72,34 +73,5 @@ public final class LayerWriter {
             case GZIP -> new ParallelGzipOutputStream(out, Deflater.DEFAULT_COMPRESSION);
             case ZSTD -> new ZstdOutputStream(out, ZSTD_LEVEL);
         };
-    }
-
-    /** Lets the compressor's close finish its stream without closing (and so discarding) the blob writer. */
-    private static final class CloseShield extends OutputStream {
-        private final OutputStream out;
-
-        CloseShield(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.kiln.image.layer;
 
 import dev.kiln.image.layer.ExtractionOptions.WhiteoutMode;
+import dev.kiln.internal.sys.FileNodes;
+import dev.kiln.internal.sys.Xattrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,14 +56,14 @@ final class Whiteouts {
         }
         ExtractionFiles.deleteRecursively(victim);
         if (mode == WhiteoutMode.OVERLAY) {
-            ExtractionSyscalls.mknod(victim, ExtractionSyscalls.S_IFCHR, 0, 0);
+            FileNodes.mkWhiteout(victim);
         }
     }
 
     private void opaque(String entry, List<String> directory) throws IOException {
         if (mode == WhiteoutMode.OVERLAY) {
             Path dir = root.directoryForWrite(entry, directory);
-            ExtractionSyscalls.lsetxattr(dir, OVERLAY_OPAQUE_XATTR, "y".getBytes(StandardCharsets.US_ASCII));
+            Xattrs.set(dir, OVERLAY_OPAQUE_XATTR, "y".getBytes(StandardCharsets.US_ASCII));
             return;
         }
         Optional<Path> dir = root.existingDirectory(entry, directory, "its directory");

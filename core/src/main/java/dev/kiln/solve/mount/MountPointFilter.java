@@ -1,6 +1,6 @@
 package dev.kiln.solve.mount;
 
-import dev.kiln.exec.RootPaths;
+import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.snapshot.Change;
 
 import java.io.IOException;
@@ -33,11 +33,11 @@ final class MountPointFilter {
         var relative = new TreeSet<String>();
         var ancestors = new HashMap<String, List<Integer>>();
         for (var target : targets) {
-            var rel = ContainerPaths.relative(target);
+            var rel = RootedPaths.clean(target);
             relative.add(rel);
             for (int slash = rel.indexOf('/'); slash > 0; slash = rel.indexOf('/', slash + 1)) {
                 var dir = rel.substring(0, slash);
-                ownerAndMode(RootPaths.resolve(rootfs, "/" + dir)).ifPresent(m -> ancestors.put(dir, m));
+                ownerAndMode(RootedPaths.onHost(rootfs, "/" + dir)).ifPresent(m -> ancestors.put(dir, m));
             }
         }
         return new MountPointFilter(relative, ancestors);

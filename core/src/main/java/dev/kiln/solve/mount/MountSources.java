@@ -1,6 +1,6 @@
 package dev.kiln.solve.mount;
 
-import dev.kiln.exec.RootPaths;
+import dev.kiln.internal.paths.RootedPaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ final class MountSources {
 
     /** The host path of {@code source} under {@code root}; ".." and symlinks never leave the root. */
     static Path inside(Path root, String source, String what) {
-        var path = RootPaths.resolve(root, ContainerPaths.clean(source.isEmpty() ? "/" : source));
+        var path = RootedPaths.onHost(root, RootedPaths.cleanAbsolute(source));
         if (!path.startsWith(root)) {
             throw new MountException(what + " " + source + " leaves its root");
         }

@@ -1,5 +1,7 @@
 package dev.kiln.solve.mount;
 
+import dev.kiln.copy.ContextFilter;
+
 /**
  * What {@code RUN --mount} reads from outside the Dockerfile: {@code --secret}s, {@code --ssh} agents
  * and the context's ignore rules.

@@ -1,8 +1,10 @@
 package dev.kiln.solve.mount;
 
+import dev.kiln.copy.ContextFilter;
 import dev.kiln.dockerfile.instructions.Mount;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.internal.cleanup.ShutdownCleanup;
+import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.plan.StepSource;
 
 import java.nio.charset.StandardCharsets;
@@ -118,7 +120,7 @@ final class StepMountsBuilder {
     }
 
     private String target(String written) {
-        var target = ContainerPaths.resolve(workdir, written);
+        var target = RootedPaths.absolute(workdir, written);
         if (target.equals("/")) {
             throw new MountException("RUN --mount target " + written + " is the root directory; mount somewhere below /");
         }

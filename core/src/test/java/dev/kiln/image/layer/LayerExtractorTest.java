@@ -3,6 +3,8 @@ package dev.kiln.image.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.internal.sys.FileNodes;
+import dev.kiln.internal.sys.Xattrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,10 +110,10 @@ class LayerExtractorTest {
                 .device("dev/big", TarConstants.LF_CHR, 300, 70000, 0600)
                 .with("run/fifo", TarConstants.LF_FIFO, 0620, e -> { }));
         assertThat(mode(root.resolve("dev/null"))).isEqualTo(0020666);
-        assertThat(attribute(root.resolve("dev/null"), "unix:rdev")).isEqualTo(ExtractionSyscalls.makedev(1, 3));
+        assertThat(attribute(root.resolve("dev/null"), "unix:rdev")).isEqualTo(FileNodes.makedev(1, 3));
         assertThat(mode(root.resolve("dev/loop0"))).isEqualTo(0060660);
-        assertThat(attribute(root.resolve("dev/loop0"), "unix:rdev")).isEqualTo(ExtractionSyscalls.makedev(7, 0));
-        assertThat(attribute(root.resolve("dev/big"), "unix:rdev")).isEqualTo(ExtractionSyscalls.makedev(300, 70000));
+        assertThat(attribute(root.resolve("dev/loop0"), "unix:rdev")).isEqualTo(FileNodes.makedev(7, 0));
+        assertThat(attribute(root.resolve("dev/big"), "unix:rdev")).isEqualTo(FileNodes.makedev(300, 70000));
         assertThat(mode(root.resolve("run/fifo"))).isEqualTo(0010620);
     }
 
@@ -120,7 +122,7 @@ class LayerExtractorTest {
         Path reference = root.resolve("reference");
         Process mknod = new ProcessBuilder("mknod", reference.toString(), "c", "300", "70000").inheritIO().start();
         assertThat(mknod.waitFor()).isZero();
-        assertThat(ExtractionSyscalls.makedev(300, 70000)).isEqualTo(attribute(reference, "unix:rdev"));
+        assertThat(FileNodes.makedev(300, 70000)).isEqualTo(attribute(reference, "unix:rdev"));
     }
 
     @Test
@@ -130,9 +132,9 @@ class LayerExtractorTest {
             e.addPaxHeader("SCHILY.xattr.trusted.overlay.opaque", "y");
         }));
         Path f = root.resolve("f");
-        assertThat(ExtractionSyscalls.lgetxattr(f, "user.kiln")).hasValueSatisfying(
+        assertThat(Xattrs.get(f, "user.kiln")).hasValueSatisfying(
                 value -> assertThat(new String(value, StandardCharsets.UTF_8)).isEqualTo("yes"));
-        assertThat(ExtractionSyscalls.lgetxattr(f, "trusted.overlay.opaque")).isEmpty();
+        assertThat(Xattrs.get(f, "trusted.overlay.opaque")).isEmpty();
         assertThat(result.warnings()).singleElement().asString().contains("trusted.overlay.opaque");
     }
 

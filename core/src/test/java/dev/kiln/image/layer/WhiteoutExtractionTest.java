@@ -3,6 +3,8 @@ package dev.kiln.image.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kiln.internal.sys.FileNodes;
+import dev.kiln.internal.sys.Xattrs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -74,9 +76,9 @@ class WhiteoutExtractionTest {
         assertWhiteoutDevice(upperDir.resolve("tree"));
         assertWhiteoutDevice(upperDir.resolve("elsewhere/x"));
         assertThat(upperDir.resolve("a/again")).hasContent("9");
-        assertThat(ExtractionSyscalls.lgetxattr(upperDir.resolve("b"), "trusted.overlay.opaque"))
+        assertThat(Xattrs.get(upperDir.resolve("b"), "trusted.overlay.opaque"))
                 .hasValueSatisfying(value -> assertThat(new String(value)).isEqualTo("y"));
-        assertThat(ExtractionSyscalls.lgetxattr(upperDir.resolve("a"), "trusted.overlay.opaque")).isEmpty();
+        assertThat(Xattrs.get(upperDir.resolve("a"), "trusted.overlay.opaque")).isEmpty();
         assertThat(upperDir.resolve("a/.wh..wh.plnk")).doesNotExist();
     }
 
@@ -104,7 +106,7 @@ class WhiteoutExtractionTest {
 
     private static void assertWhiteoutDevice(Path path) throws IOException {
         assertThat((int) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000)
-                .as("%s is a character device", path).isEqualTo(ExtractionSyscalls.S_IFCHR);
+                .as("%s is a character device", path).isEqualTo(FileNodes.S_IFCHR);
         assertThat(Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0L);
     }
 

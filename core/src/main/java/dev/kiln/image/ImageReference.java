@@ -1,4 +1,4 @@
-package dev.kiln.registry;
+package dev.kiln.image;
 
 import dev.kiln.KilnException;
 import java.util.Locale;

@@ -1,13 +1,16 @@
-package dev.kiln.dockerfile.ignore;
+package dev.kiln.internal.paths;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Go's lexical {@code path.Clean} and {@code path.Dir} for slash-separated paths. */
-final class GoPath {
+/**
+ * Go's lexical {@code path.Clean}, {@code path.Dir} and {@code path.Base} for slash-separated
+ * paths, relative ones kept relative (for paths inside a root, see {@link RootedPaths}).
+ */
+public final class GoPath {
     private GoPath() {}
 
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }
@@ -30,8 +33,19 @@ final class GoPath {
         return joined.isEmpty() ? "." : joined;
     }
 
-    static String dir(String path) {
+    public static String dir(String path) {
         int slash = path.lastIndexOf('/');
         return clean(path.substring(0, slash + 1));
+    }
+
+    public static String base(String path) {
+        if (path.isEmpty()) {
+            return ".";
+        }
+        String trimmed = path.replaceAll("/+$", "");
+        if (trimmed.isEmpty()) {
+            return "/";
+        }
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 }
