@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,11 +28,16 @@ final class BaseImageRegistry implements AutoCloseable {
         this.log = log;
     }
 
-    /** Makes the base images when missing (minutes on a fresh machine), starts the registry, pushes them. */
-    static BaseImageRegistry start() throws IOException {
-        var process = new ProcessBuilder("bench/registry", "--",
-                "sh", "-c", "echo \"" + READY + "$KILN_REGISTRY\"; read -r _ || true")
-                .redirectErrorStream(true).start();
+    /**
+     * Starts the registry, makes the base images {@code names} when missing (minutes on a fresh machine;
+     * then cached) and pushes them into it.
+     */
+    static BaseImageRegistry start(String... names) throws IOException {
+        var script = "images/make-base-images --push \"$KILN_REGISTRY\" \"$@\" && echo \"" + READY
+                + "$KILN_REGISTRY\" && read -r _ || true";
+        var command = new ArrayList<>(List.of("bench/registry", "--no-images", "--", "sh", "-c", script, "sh"));
+        command.addAll(List.of(names));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         var log = new StringBuilder();
         String line;

@@ -36,14 +36,14 @@ final class ExampleFixture implements AutoCloseable {
     }
 
     /**
-     * Starts the registry and makes a work folder (store, contexts, logs) under {@code cli/target/examples},
+     * Starts the registry serving {@code baseImages} and makes a work folder (store, contexts, logs) under {@code cli/target/examples},
      * removed by {@link #close}. Not a JUnit temp dir: the store holds thousands of absolute symlinks of
      * the base images, which JUnit would warn about one by one.
      */
-    static ExampleFixture start(String name) throws IOException {
+    static ExampleFixture start(String name, String... baseImages) throws IOException {
         var parent = Files.createDirectories(Path.of("cli", "target", "examples").toAbsolutePath());
         var work = Files.createTempDirectory(parent, name + "-"); // absolute: a relative KILN_HOME breaks RUN
-        return new ExampleFixture(BaseImageRegistry.start(), new KilnProcess(work.resolve("home"), work.resolve("logs")),
+        return new ExampleFixture(BaseImageRegistry.start(baseImages), new KilnProcess(work.resolve("home"), work.resolve("logs")),
                 work, true);
     }
 

@@ -27,7 +27,7 @@ class GoExamplesTest {
 
     @BeforeAll
     static void serveBaseImages() throws Exception {
-        examples = ExampleFixture.start("go");
+        examples = ExampleFixture.start("go", "golang", "alpine");
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,12 +116,5 @@ record ImageContents(Path home, String name, StoredImage image, List<Layer> laye
 
     private static String normalize(String tarName) {
         return tarName.replaceFirst("^\\./", "").replaceFirst("^/", "").replaceFirst("/$", "");
-    }
-
-    /** The paths under {@code prefix} (e.g. "usr/bin/"), for messages. */
-    Set<String> pathsUnder(String prefix) {
-        var found = new LinkedHashSet<String>();
-        paths().stream().filter(p -> p.startsWith(prefix)).forEach(found::add);
-        return found;
     }
 }

@@ -29,7 +29,7 @@ class PackageExamplesTest {
 
     @BeforeAll
     static void serveBaseImages() throws Exception {
-        examples = ExampleFixture.start("packages");
+        examples = ExampleFixture.start("packages", "python", "debian", "alpine");
     }
 
     @AfterAll
