@@ -112,12 +112,11 @@ class PackageExamplesTest {
             }
         }
 
-        assertThat(secretStore.kiln().ok("run", "parallel-and-secret")).isEqualTo(String.join("",
-                Files.readAllLines(context.resolve("files/a.txt")).getFirst(), "\n",
-                Files.readAllLines(context.resolve("files/b.txt")).getFirst(), "\n",
-                Files.readAllLines(context.resolve("files/private/notes.txt")).getFirst(), "\n"));
+        var privateNotes = Files.readString(context.resolve("files/private/notes.txt"));
+        assertThat(secretStore.kiln().ok("run", "parallel-and-secret")).isEqualTo(
+                Files.readString(context.resolve("files/a.txt")) + Files.readString(context.resolve("files/b.txt"))
+                        + privateNotes);
         var home = secretStore.kiln().home();
-        var privateNotes = Files.readAllLines(context.resolve("files/private/notes.txt")).getFirst();
         assertThat(StoreScan.filesContaining(home, privateNotes.getBytes(StandardCharsets.UTF_8)))
                 .as("the scan finds what the private stage downloaded").isNotEmpty();
         assertThat(StoreScan.filesContaining(home, token.getBytes(StandardCharsets.UTF_8)))
