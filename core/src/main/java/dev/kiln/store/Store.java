@@ -47,7 +47,9 @@ public final class Store {
     }
 
     /** Opens (creating if needed) the store at {@code root}, and removes temp files left by writers that died. */
-    public static Store open(Path root) {
+    public static Store open(Path given) {
+        // absolute: runc and overlay mount options get paths under the store, resolved elsewhere
+        Path root = given.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root.resolve("locks"));
             Path layout = root.resolve("oci-layout");
