@@ -3,70 +3,95 @@ package dev.kiln.copy;
 import dev.kiln.image.Digest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A digest of the build context's stat data (path, mode, size, mtime, ctime, inode of everything
- * .dockerignore lets through): while it is unchanged, so are the files, and a COPY's selection
- * digest can be reused without planning or reading anything. Files changed in the last few seconds
- * make it {@link #racy} (their next change could keep the same times), and then it is not reused.
+ * A digest of the build context's stat data (path, type, permissions, size, mtime, inode of
+ * everything .dockerignore lets through), one lstat per entry: while it is unchanged, so are the
+ * files, and a COPY's selection digest can be reused without planning or reading anything. Files
+ * changed in the last few seconds make it {@link #racy} (their next change could keep the same
+ * times), and then it is not reused.
  */
 public record ContextFingerprint(Digest digest, boolean racy) {
     private static final Duration RACY = Duration.ofSeconds(3);
 
     public static ContextFingerprint of(Path root, ContextFilter filter) {
-        var lines = new ArrayList<String>();
-        var cutoff = Instant.now().minus(RACY);
-        var racy = new boolean[1];
+        var walk = new Walk(filter, Instant.now().minus(RACY));
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    var relative = root.relativize(dir).toString();
-                    if (!relative.isEmpty() && filter.excluded(relative) && !filter.hasExceptions()) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    add(dir, relative);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    var relative = root.relativize(file).toString();
-                    if (!filter.excluded(relative)) {
-                        add(file, relative);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                private void add(Path path, String relative) throws IOException {
-                    var a = Files.readAttributes(path, "unix:mode,size,lastModifiedTime,ctime,ino",
-                            LinkOption.NOFOLLOW_LINKS);
-                    var mtime = ((FileTime) a.get("lastModifiedTime")).toInstant();
-                    var ctime = ((FileTime) a.get("ctime")).toInstant();
-                    if (mtime.isAfter(cutoff) || ctime.isAfter(cutoff)) {
-                        racy[0] = true;
-                    }
-                    lines.add(relative + "\t" + a.get("mode") + "\t" + a.get("size") + "\t" + mtime + "\t" + ctime
-                            + "\t" + a.get("ino"));
-                }
-            });
-        } catch (IOException e) {
-            throw new CopyException("cannot read the build context " + root + ": " + e.getMessage(), e);
+            ForkJoinPool.commonPool().invoke(walk.directory(root, ""));
+        } catch (UncheckedIOException e) {
+            throw new CopyException("cannot read the build context " + root + ": " + e.getCause().getMessage(), e);
         }
-        return new ContextFingerprint(digestOf(lines), racy[0]);
+        return new ContextFingerprint(digestOf(new ArrayList<>(walk.lines)), walk.racy.get());
+    }
+
+    /** Lists directories on all cores: a context of many folders is mostly lstat calls. */
+    private static final class Walk {
+        final ContextFilter filter;
+        final Instant cutoff;
+        final Queue<String> lines = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean racy = new AtomicBoolean();
+
+        Walk(ContextFilter filter, Instant cutoff) {
+            this.filter = filter;
+            this.cutoff = cutoff;
+        }
+
+        RecursiveAction directory(Path dir, String relative) {
+            return new RecursiveAction() {
+                @Override
+                protected void compute() {
+                    var subdirectories = new ArrayList<RecursiveAction>();
+                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                        for (var entry : entries) {
+                            var name = relative.isEmpty() ? entry.getFileName().toString()
+                                    : relative + "/" + entry.getFileName();
+                            var a = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                            boolean excluded = filter.excluded(name);
+                            if (excluded && !(a.isDirectory() && filter.hasExceptions())) {
+                                continue;
+                            }
+                            if (!excluded) {
+                                add(name, a);
+                            }
+                            if (a.isDirectory()) {
+                                subdirectories.add(directory(entry, name));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    invokeAll(subdirectories);
+                }
+            };
+        }
+
+        private void add(String name, PosixFileAttributes a) {
+            var mtime = a.lastModifiedTime().toInstant();
+            if (mtime.isAfter(cutoff)) {
+                racy.set(true);
+            }
+            var type = a.isDirectory() ? "d" : a.isSymbolicLink() ? "l" : a.isRegularFile() ? "f" : "o";
+            lines.add(name + "\t" + type + PosixFilePermissions.toString(a.permissions()) + "\t" + a.size() + "\t"
+                    + mtime + "\t" + a.fileKey());
+        }
     }
 
     private static Digest digestOf(List<String> lines) {

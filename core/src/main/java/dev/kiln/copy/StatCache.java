@@ -29,6 +29,7 @@ public final class StatCache implements ContentDigests {
     private final Path file;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile boolean changed;
+    private volatile boolean loaded;
 
     private record Stat(long size, long mtimeNanos, long ctimeNanos, long inode) {}
 
@@ -38,19 +39,28 @@ public final class StatCache implements ContentDigests {
         this.file = file;
     }
 
-    /** The cache kept in {@code file}; a missing or unreadable file starts empty. */
+    /**
+     * The cache kept in {@code file}, read on first use (a build whose copies are all remembered never
+     * reads it); a missing or unreadable file starts empty.
+     */
     public static StatCache load(Path file) {
-        var cache = new StatCache(file);
+        return new StatCache(file);
+    }
+
+    private synchronized void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
         if (Files.isRegularFile(file)) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    cache.read(line);
+                    read(line);
                 }
             } catch (IOException | RuntimeException e) {
-                cache.entries.clear();
+                entries.clear();
             }
         }
-        return cache;
     }
 
     @Override
@@ -59,6 +69,7 @@ public final class StatCache implements ContentDigests {
         if (path.isEmpty()) {
             return ContentHash.of(content);
         }
+        ensureLoaded();
         var key = path.get().toAbsolutePath().toString();
         var stat = stat(path.get());
         var known = entries.get(key);
