@@ -1,5 +1,6 @@
 package dev.kiln.solve;
 
+import dev.kiln.store.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.image.Descriptor;
@@ -8,10 +9,8 @@ import dev.kiln.image.MediaType;
 import dev.kiln.store.BlobStore;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.UUID;
 
 /**
  * Cache records under {@code $KILN_HOME/cache}: a step's key → the layer it made. A record is
@@ -66,13 +64,7 @@ public final class BuildCache {
         var file = fileOf(key);
         try {
             Files.createDirectories(file.getParent());
-            var temp = file.resolveSibling(".tmp-" + UUID.randomUUID());
-            Files.write(temp, JSON.writeValueAsBytes(node));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, JSON.writeValueAsBytes(node));
         } catch (IOException e) {
             // a record that cannot be written only costs a rebuild of this step next time
         }

@@ -1,5 +1,6 @@
 package dev.kiln.solve;
 
+import dev.kiln.store.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
@@ -11,12 +12,9 @@ import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.store.BlobStore;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Gives an exported image's layers the compression the build asked for: Kiln keeps the layers of
@@ -77,14 +75,8 @@ final class LayerConversions {
     private static void write(Path file, Descriptor descriptor) {
         try {
             Files.createDirectories(file.getParent());
-            var temp = file.resolveSibling(".tmp-" + UUID.randomUUID());
-            Files.write(temp, JSON.writeValueAsBytes(Map.of("mediaType", descriptor.mediaType().value(),
+            AtomicFiles.write(file, JSON.writeValueAsBytes(Map.of("mediaType", descriptor.mediaType().value(),
                     "digest", descriptor.digest().toString(), "size", descriptor.size())));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.deleteIfExists(temp);
-            }
         } catch (IOException e) {
             // the next export converts the layer again
         }

@@ -1,15 +1,13 @@
 package dev.kiln.solve;
 
+import dev.kiln.store.AtomicFiles;
 import dev.kiln.image.Digest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Remembers a {@code COPY --from}'s selection digest by the cache key of the stage (or the digest
@@ -38,13 +36,7 @@ final class SelectionMemo {
         var file = fileOf(memo);
         try {
             Files.createDirectories(file.getParent());
-            var temp = file.resolveSibling(".tmp-" + UUID.randomUUID());
-            Files.writeString(temp, selection.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, selection.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the next build computes the digest again
         }

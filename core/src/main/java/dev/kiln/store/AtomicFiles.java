@@ -10,11 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /** Whole-file replacement that readers see as before-or-after, never half-written. */
-final class AtomicFiles {
+public final class AtomicFiles {
     static final String TEMP_PREFIX = ".tmp-";
 
     /** Writes {@code bytes} to a temp file beside {@code target}, syncs it and renames it over {@code target}. */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + "-" + UUID.randomUUID());
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
