@@ -58,7 +58,11 @@ public final class BlobStore {
     }
 
     public BlobInfo write(byte[] bytes) {
-        return write(new java.io.ByteArrayInputStream(bytes), null, bytes.length);
+        var digest = Digest.of(bytes);
+        if (has(digest)) {
+            return new BlobInfo(digest, bytes.length); // a rebuild's config and manifest: already stored
+        }
+        return write(new java.io.ByteArrayInputStream(bytes), digest, bytes.length);
     }
 
     /** Copies {@code source} into a blob, checking it against {@code expected} / {@code expectedSize} when given. */

@@ -75,11 +75,11 @@ public final class BlobWriter extends OutputStream {
                 throw new StoreException("blob content does not match its digest: expected " + expectedDigest
                         + ", got " + actual + "; the source is corrupt or changed while it was read");
             }
-            channel.force(true);
             Path target = store.path(actual);
             if (Files.exists(target)) {
-                Files.deleteIfExists(temp);
+                Files.deleteIfExists(temp); // content-addressed: the stored copy is these bytes
             } else {
+                channel.force(true);
                 AtomicFiles.rename(temp, target);
             }
             return new BlobInfo(actual, out.count());
