@@ -15,6 +15,7 @@ import dev.kiln.solve.BuildOptions;
 import dev.kiln.solve.BuildServices;
 import dev.kiln.solve.Solver;
 import dev.kiln.solve.mount.BuildSecrets;
+import dev.kiln.copy.ContextFilter;
 import dev.kiln.dockerfile.ignore.DockerIgnore;
 import dev.kiln.solve.mount.RunMountInputs;
 import dev.kiln.solve.mount.SshForwards;
@@ -200,7 +201,7 @@ public final class BuildCommand implements Callable<Integer> {
                 noCacheFilter.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
                 jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, pull, new RunMountInputs(
                         BuildSecrets.parse(secrets, System.getenv()), SshForwards.parse(ssh, System.getenv()),
-                        DockerIgnore.load(context, dockerfile.path())::matches));
+                        ContextFilter.of(DockerIgnore.load(context, dockerfile.path()))));
     }
 
     private ExecSpec.Network networkMode() {
