@@ -15,8 +15,7 @@ import dev.kiln.solve.BuildOptions;
 import dev.kiln.solve.BuildServices;
 import dev.kiln.solve.Solver;
 import dev.kiln.solve.mount.BuildSecrets;
-import dev.kiln.copy.ContextFilter;
-import dev.kiln.dockerfile.ignore.DockerIgnore;
+import dev.kiln.copy.BuildContext;
 import dev.kiln.solve.mount.RunMountInputs;
 import dev.kiln.solve.mount.SshForwards;
 import dev.kiln.store.Store;
@@ -117,6 +116,17 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final ContextPrefetch prefetch;
+
+    BuildCommand() {
+        this(ContextPrefetch.NONE);
+    }
+
+    /** A build that may use a context walk started before its arguments were parsed. */
+    BuildCommand(ContextPrefetch prefetch) {
+        this.prefetch = prefetch;
+    }
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -124,6 +134,10 @@ public final class BuildCommand implements Callable<Integer> {
         ImagePush.requireTags(push, tags);
         checkContext();
         var dockerfile = DockerfileSource.locate(file, context, System.in);
+        var buildContext = prefetch.walkFor(context, dockerfile.path()).orElseGet(() -> {
+            var opened = BuildContext.open(context, dockerfile.path());
+            return dryRun ? opened : opened.walkInBackground();
+        });
         var plan = plan(dockerfile, err);
         if (dryRun) {
             PlanPrinter.print(plan, out);
@@ -132,7 +146,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         var outputs = output.specs(tags);
         var pushes = new java.util.LinkedHashSet<>(output.namesToPush(tags));
-        var result = build(plan, dockerfile);
+        var result = build(plan, buildContext);
         output.export(CliEnvironment.openStore(), result.manifest(), result.config().digest(), tags, System.out);
         if (push) {
             pushes.addAll(tags);
@@ -157,13 +171,13 @@ public final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    private dev.kiln.solve.BuildResult build(BuildPlan plan, DockerfileSource dockerfile) {
+    private dev.kiln.solve.BuildResult build(BuildPlan plan, BuildContext buildContext) {
         var err = spec.commandLine().getErr();
         try (var progressOutput = ProgressOutput.open(progress, err)) {
             var store = CliEnvironment.openStore();
             var services = new BuildServices(store, layerOptions(), Snapshotter.strategyFromEnvironment(),
                     runtime, progressOutput::notice, registry.clientOptions());
-            var result = Solver.build(plan, options(dockerfile), services, progressOutput.log());
+            var result = Solver.build(plan, options(buildContext), services, progressOutput.log());
             progressOutput.finished(result, store, tags);
             progressOutput.warnings(plan);
             return result;
@@ -194,14 +208,14 @@ public final class BuildCommand implements Callable<Integer> {
                 targetPlatform);
     }
 
-    private BuildOptions options(DockerfileSource dockerfile) {
+    private BuildOptions options(BuildContext buildContext) {
         var targetPlatform = platform == null ? Platform.current().normalized() : Platform.parse(platform).normalized();
-        return new BuildOptions(context, dockerfile.path(), BuildArgs.parse(buildArgs, System.getenv()), tags,
+        return new BuildOptions(buildContext, BuildArgs.parse(buildArgs, System.getenv()), tags,
                 KeyValues.parse("--label", labels), networkMode(), targetPlatform, noCache,
                 noCacheFilter.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
                 jobs == null ? Runtime.getRuntime().availableProcessors() : jobs, pull, new RunMountInputs(
                         BuildSecrets.parse(secrets, System.getenv()), SshForwards.parse(ssh, System.getenv()),
-                        ContextFilter.of(DockerIgnore.load(context, dockerfile.path()))));
+                        buildContext.filter()));
     }
 
     private ExecSpec.Network networkMode() {

@@ -24,7 +24,7 @@ public final class Main {
     /** Runs the CLI with the given streams and returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         var root = new KilnCommand();
-        var cli = new CommandLine(root)
+        var cli = Subcommands.commandLine(root, args)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

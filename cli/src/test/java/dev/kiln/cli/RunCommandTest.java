@@ -15,8 +15,9 @@ class RunCommandTest {
     @Test
     void everythingAfterTheImageIsTheCommand() {
         var root = new KilnCommand();
-        var parsed = new CommandLine(root).parseArgs("run", "--rm", "-e", "A=1", "-u", "app", "-w", "/tmp",
-                "--network", "none", "busybox", "ls", "-l", "--all");
+        String[] args = {"run", "--rm", "-e", "A=1", "-u", "app", "-w", "/tmp", "--network", "none", "busybox",
+            "ls", "-l", "--all"};
+        var parsed = Subcommands.commandLine(root, args).parseArgs(args);
         var run = (RunCommand) parsed.subcommand().commandSpec().userObject();
         assertThat(run.image).isEqualTo("busybox");
         assertThat(run.command).containsExactly("ls", "-l", "--all");

@@ -1,7 +1,6 @@
 package dev.kiln.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -12,8 +11,6 @@ import java.util.function.Function;
  * only to read it.
  */
 public final class ImageCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public static byte[] encode(Manifest manifest) {
         return ImageJsonWriter.write(g -> ImageJsonWriter.manifest(g, manifest));
     }
@@ -54,7 +51,7 @@ public final class ImageCodec {
 
     private static JsonNode parse(byte[] json, String what) {
         try {
-            return MAPPER.readTree(json);
+            return JsonTrees.read(json);
         } catch (IOException e) {
             throw new ImageFormatException("invalid " + what + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }

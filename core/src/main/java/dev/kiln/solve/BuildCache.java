@@ -1,10 +1,10 @@
 package dev.kiln.solve;
 
 import dev.kiln.store.AtomicFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
+import dev.kiln.image.JsonTrees;
 import dev.kiln.image.MediaType;
 import dev.kiln.store.BlobStore;
 
@@ -26,7 +26,6 @@ import java.util.stream.Stream;
  * record whose blob has gone (pruned) or that cannot be read is a miss, never a wrong result.
  */
 public final class BuildCache {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path root;
     private final BlobStore blobs;
 
@@ -41,7 +40,7 @@ public final class BuildCache {
             return Optional.empty();
         }
         try {
-            var node = JSON.readTree(file.toFile());
+            var node = JsonTrees.read(Files.readAllBytes(file));
             var layer = new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
                     Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
                     Digest.parse(node.get("diffId").asText()));
@@ -56,7 +55,7 @@ public final class BuildCache {
     }
 
     public void record(CacheKey key, LayerRef layer) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         node.put("mediaType", layer.blob().mediaType().value());
         node.put("digest", layer.blob().digest().toString());
         node.put("size", layer.blob().size());
@@ -64,7 +63,7 @@ public final class BuildCache {
         var file = fileOf(key);
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, JSON.writeValueAsBytes(node));
+            AtomicFiles.write(file, JsonTrees.write(node));
         } catch (IOException e) {
             // a record that cannot be written only costs a rebuild of this step next time
         }
@@ -106,7 +105,7 @@ public final class BuildCache {
         try (Stream<Path> files = Files.walk(root, 2)) {
             files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(file -> {
                 try {
-                    var node = JSON.readTree(file.toFile());
+                    var node = JsonTrees.read(Files.readAllBytes(file));
                     var layer = new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
                             Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
                             Digest.parse(node.get("diffId").asText()));

@@ -1,5 +1,6 @@
 package dev.kiln.solve;
 
+import dev.kiln.copy.BuildContext;
 import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.Platform;
 import dev.kiln.solve.mount.RunMountInputs;
@@ -13,8 +14,7 @@ import java.util.Set;
 /**
  * What a build needs beyond its plan.
  *
- * @param context       the build context directory
- * @param dockerfile    the Dockerfile's path (for {@code <Dockerfile>.dockerignore}), or null when read from stdin
+ * @param context       the build context: its directory, its .dockerignore filter and its fingerprint
  * @param buildArgs     {@code --build-arg} values
  * @param tags          {@code -t} names for the result in the local store
  * @param labels        {@code --label} values for the final image
@@ -26,7 +26,7 @@ import java.util.Set;
  * @param pull          {@code --pull}: fetch base images from their registry even when the store has them
  * @param mounts        what {@code RUN --mount} reads besides the context: {@code --secret}, {@code --ssh}
  */
-public record BuildOptions(Path context, Path dockerfile, Map<String, String> buildArgs, List<String> tags,
+public record BuildOptions(BuildContext context, Map<String, String> buildArgs, List<String> tags,
                            Map<String, String> labels, ExecSpec.Network network, Platform platform, boolean noCache,
                            Set<String> noCacheStages, int jobs, boolean pull, RunMountInputs mounts) {
     public BuildOptions {
@@ -39,14 +39,14 @@ public record BuildOptions(Path context, Path dockerfile, Map<String, String> bu
         }
     }
 
-    /** Options with defaults for everything but the context, tags and platform. */
+    /** Options with defaults for everything but the context (filtered by its .dockerignore), tags and platform. */
     public static BuildOptions of(Path context, List<String> tags, Platform platform) {
-        return new BuildOptions(context, null, Map.of(), tags, Map.of(), ExecSpec.Network.HOST, platform, false,
+        return new BuildOptions(BuildContext.open(context, null), Map.of(), tags, Map.of(), ExecSpec.Network.HOST, platform, false,
                 Set.of(), Runtime.getRuntime().availableProcessors(), false, RunMountInputs.none());
     }
 
     public BuildOptions withMounts(RunMountInputs newMounts) {
-        return new BuildOptions(context, dockerfile, buildArgs, tags, labels, network, platform, noCache, noCacheStages,
+        return new BuildOptions(context, buildArgs, tags, labels, network, platform, noCache, noCacheStages,
                 jobs, pull, newMounts);
     }
 

@@ -2,14 +2,12 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.copy.ContextFilter;
-import dev.kiln.copy.ContextFingerprint;
 import dev.kiln.copy.CopyOperation;
 import dev.kiln.copy.CopyResult;
 import dev.kiln.copy.CopySource;
 import dev.kiln.copy.Destination;
 import dev.kiln.copy.StatCache;
 import dev.kiln.copy.TreeDigest;
-import dev.kiln.dockerfile.ignore.DockerIgnore;
 import dev.kiln.dockerfile.instructions.Add;
 import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.InstructionException;
@@ -46,7 +44,6 @@ final class CopyStep {
     private final StatCache statCache;
     private final SelectionMemo memo;
     private volatile HttpClient http;
-    private ContextFingerprint fingerprint;
 
     CopyStep(BuildOptions options, BuildServices services, Map<Integer, StageResult> stages,
              Function<String, BaseImages.Resolved> images) {
@@ -54,20 +51,12 @@ final class CopyStep {
         this.services = services;
         this.stages = stages;
         this.images = images;
-        this.contextFilter = ContextFilter.of(DockerIgnore.load(options.context(), options.dockerfile()));
+        this.contextFilter = options.context().filter();
         var cacheRoot = services.store().root().resolve("cache");
         this.statCache = StatCache.load(cacheRoot.resolve("stat").resolve(
-                CacheKey.root("context").add(options.context().toAbsolutePath().normalize().toString()).build()
+                CacheKey.root("context").add(options.context().root().toAbsolutePath().normalize().toString()).build()
                         .digest().hex() + ".tsv"));
         this.memo = new SelectionMemo(cacheRoot.resolve("selection"));
-    }
-
-    /** The context's stat fingerprint, taken once per build (the first COPY from the context walks it). */
-    private synchronized ContextFingerprint fingerprint() {
-        if (fingerprint == null) {
-            fingerprint = ContextFingerprint.of(options.context(), contextFilter);
-        }
-        return fingerprint;
     }
 
     /** Saves what was learnt about the context's files for the next build. */
@@ -92,7 +81,7 @@ final class CopyStep {
             if (mount instanceof Mount.Bind bind) {
                 var path = RootedPaths.clean(bind.source());
                 keys.add(bind.target() + "=" + source.map(s -> resolve(s).key().toString())
-                        .orElseGet(() -> TreeDigest.of(options.context(), path, contextFilter, statCache).toString())
+                        .orElseGet(() -> TreeDigest.of(options.context().root(), path, contextFilter, statCache).toString())
                         + ":" + path);
             }
         }
@@ -130,7 +119,7 @@ final class CopyStep {
             } else {
                 var context = context();
                 source = () -> context;
-                var fingerprint = fingerprint();
+                var fingerprint = options.context().fingerprint();
                 var memoKey = parent.child("context-selection").add(fingerprint.digest().toString()).add(text).build();
                 var known = fingerprint.racy() ? Optional.<Digest>empty() : memo.lookup(memoKey);
                 selection = known.orElseGet(() -> {
@@ -219,7 +208,7 @@ final class CopyStep {
     }
 
     private CopySource context() {
-        return new CopySource.Context(options.context(), contextFilter);
+        return new CopySource.Context(options.context().root(), contextFilter);
     }
 
     /**

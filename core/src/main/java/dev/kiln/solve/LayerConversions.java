@@ -1,10 +1,10 @@
 package dev.kiln.solve;
 
 import dev.kiln.store.AtomicFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
+import dev.kiln.image.JsonTrees;
 import dev.kiln.image.MediaType;
 import dev.kiln.image.MediaType.Compression;
 import dev.kiln.image.layer.LayerStreams;
@@ -14,7 +14,6 @@ import dev.kiln.store.BlobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Gives an exported image's layers the compression the build asked for: Kiln keeps the layers of
@@ -22,7 +21,6 @@ import java.util.Map;
  * here, once per diffID and compression (remembered under {@code cache/converted}).
  */
 final class LayerConversions {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BlobStore blobs;
     private final LayerWriter writer;
@@ -64,7 +62,7 @@ final class LayerConversions {
             if (!Files.isRegularFile(file)) {
                 return null;
             }
-            var node = JSON.readTree(file.toFile());
+            var node = JsonTrees.read(Files.readAllBytes(file));
             return Descriptor.of(MediaType.of(node.get("mediaType").asText()), Digest.parse(node.get("digest").asText()),
                     node.get("size").asLong());
         } catch (IOException | RuntimeException e) {
@@ -75,8 +73,11 @@ final class LayerConversions {
     private static void write(Path file, Descriptor descriptor) {
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, JSON.writeValueAsBytes(Map.of("mediaType", descriptor.mediaType().value(),
-                    "digest", descriptor.digest().toString(), "size", descriptor.size())));
+            var node = JsonTrees.object()
+                    .put("mediaType", descriptor.mediaType().value())
+                    .put("digest", descriptor.digest().toString())
+                    .put("size", descriptor.size());
+            AtomicFiles.write(file, JsonTrees.write(node));
         } catch (IOException e) {
             // the next export converts the layer again
         }

@@ -53,7 +53,7 @@ public final class Solver {
     private BuildResult build() {
         var limit = new Semaphore(options.jobs());
         var copyStep = new CopyStep(options, services, results, this::imageForCopy);
-        var mounts = new MountSetup(options.context(), options.mounts(), services.workRoot(),
+        var mounts = new MountSetup(options.context().root(), options.mounts(), services.workRoot(),
                 MountSetup.cacheRootOf(services.store().root()), new StageRoots(services, results, this::imageForCopy),
                 System.getenv());
         var runner = new StageRunner(plan, options, services, log, copyStep, limit, mounts);

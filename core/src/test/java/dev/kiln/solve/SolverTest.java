@@ -56,7 +56,7 @@ class SolverTest {
         var registry = dev.kiln.registry.RegistryClient.Options.defaults().withRetry(
                 new dev.kiln.registry.RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)));
         var services = new BuildServices(store, LayerOptions.defaults(), strategy, runtime, log::add, registry);
-        var options = new BuildOptions(context, null, Map.of(), List.of("result:latest"), Map.of(),
+        var options = new BuildOptions(dev.kiln.copy.BuildContext.open(context, null), Map.of(), List.of("result:latest"), Map.of(),
                 ExecSpec.Network.HOST, platform, noCache, java.util.Set.of(), jobs, false,
                 dev.kiln.solve.mount.RunMountInputs.none());
         return Solver.build(plan, options, services, new StepLog() {

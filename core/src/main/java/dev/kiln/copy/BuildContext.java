@@ -1,0 +1,64 @@
+package dev.kiln.copy;
+
+import dev.kiln.dockerfile.ignore.DockerIgnore;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The build context: its directory, what its {@code .dockerignore} leaves out (read once per
+ * build), and its stat {@link ContextFingerprint}, taken once. {@link #walkInBackground} starts that
+ * walk as soon as the build starts, so it runs on a spare core while the CLI parses, plans and
+ * opens the store instead of after them.
+ */
+public final class BuildContext {
+    private final Path root;
+    private final ContextFilter filter;
+    private final FutureTask<ContextFingerprint> fingerprint;
+
+    private BuildContext(Path root, ContextFilter filter) {
+        this.root = root;
+        this.filter = filter;
+        this.fingerprint = new FutureTask<>(() -> ContextFingerprint.of(root, filter));
+    }
+
+    /** The context at {@code root}, filtered by {@code <dockerfile>.dockerignore} or {@code .dockerignore} (dockerfile may be null). */
+    public static BuildContext open(Path root, Path dockerfile) {
+        return new BuildContext(root, ContextFilter.of(DockerIgnore.load(root, dockerfile)));
+    }
+
+    public static BuildContext of(Path root, ContextFilter filter) {
+        return new BuildContext(root, filter);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public ContextFilter filter() {
+        return filter;
+    }
+
+    /** Starts taking the fingerprint on a daemon thread; {@link #fingerprint} then waits for it. */
+    public BuildContext walkInBackground() {
+        Thread.ofPlatform().daemon().name("kiln-context-walk").start(fingerprint);
+        return this;
+    }
+
+    /** The context's fingerprint: the background walk's, or one taken now when none was started. */
+    public ContextFingerprint fingerprint() {
+        fingerprint.run(); // no-op once started elsewhere
+        try {
+            return fingerprint.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new CopyException("cannot read the build context " + root + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CopyException("interrupted while reading the build context " + root, e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.kiln.image;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * JSON trees read and written with Jackson's streaming parser and generator alone. An
+ * {@code ObjectMapper} gives the same trees, but setting one up cost a no-op build tens of
+ * milliseconds of start-up for the few small documents it reads (index.json, cache records).
+ */
+public final class JsonTrees {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonTrees() {}
+
+    /** One JSON value; anything after it, or nothing at all, is an error. */
+    public static JsonNode read(byte[] json) throws IOException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new JsonParseException(parser, "no content");
+            }
+            JsonNode value = value(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "unexpected content after the JSON value");
+            }
+            return value;
+        }
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /** Compact JSON, fields in the tree's order. */
+    public static byte[] write(JsonNode node) {
+        var bytes = new ByteArrayOutputStream();
+        try (JsonGenerator generator = JSON.createGenerator(bytes)) {
+            write(generator, node);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static JsonNode value(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> object(parser);
+            case START_ARRAY -> array(parser);
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+        };
+    }
+
+    private static ObjectNode object(JsonParser parser) throws IOException {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            object.set(name, value(parser)); // a repeated name keeps its last value, as ObjectMapper does
+        }
+        return object;
+    }
+
+    private static ArrayNode array(JsonParser parser) throws IOException {
+        ArrayNode array = NODES.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(value(parser));
+        }
+        return array;
+    }
+
+    private static void write(JsonGenerator generator, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    write(generator, field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case NUMBER -> {
+                if (node.isIntegralNumber()) {
+                    if (node.canConvertToLong()) {
+                        generator.writeNumber(node.longValue());
+                    } else {
+                        generator.writeNumber(node.bigIntegerValue());
+                    }
+                } else {
+                    generator.writeNumber(node.doubleValue());
+                }
+            }
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as JSON");
+        }
+    }
+}
