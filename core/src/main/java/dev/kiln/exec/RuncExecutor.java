@@ -1,7 +1,5 @@
 package dev.kiln.exec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +8,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.kiln.internal.cleanup.ShutdownCleanup;
+import dev.kiln.internal.json.JsonTrees;
 
 /** Runs a step with an OCI runtime (runc or crun): one bundle, one container, always deleted afterwards. */
 public final class RuncExecutor implements Executor {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Path runtime;
     private final Path workRoot;
 
@@ -47,7 +44,11 @@ public final class RuncExecutor implements Executor {
             RootPaths.mkdirs(spec.rootfs(), spec.cwd());
             writeConfig(bundle, spec);
             List<String> command = List.of(runtime.toString(), "run", "--bundle", bundle.toString(), id);
-            return launcher.launch(command, () -> kill(id));
+            int status = launcher.launch(command, () -> kill(id));
+            if (status < 128) { // runc run removed the container as it exited; after a signal, make sure
+                container.release();
+            }
+            return status;
         } finally {
             Bundles.delete(bundle);
         }
@@ -61,7 +62,7 @@ public final class RuncExecutor implements Executor {
     private static void writeConfig(Path bundle, ExecSpec spec) {
         EtcFiles etc = EtcFiles.write(bundle, spec);
         try {
-            JSON.writeValue(bundle.resolve("config.json").toFile(), RuntimeSpec.of(spec, etc));
+            Files.write(bundle.resolve("config.json"), JsonTrees.writeValue(RuntimeSpec.of(spec, etc)));
         } catch (IOException e) {
             throw new ExecException("cannot write the runtime spec into " + bundle + ": " + e.getMessage(), e);
         }

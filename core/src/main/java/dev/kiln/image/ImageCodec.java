@@ -1,6 +1,7 @@
 package dev.kiln.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.function.Function;
 

@@ -4,7 +4,7 @@ import dev.kiln.store.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
-import dev.kiln.image.JsonTrees;
+import dev.kiln.internal.json.JsonTrees;
 import dev.kiln.image.MediaType;
 import dev.kiln.store.BlobStore;
 

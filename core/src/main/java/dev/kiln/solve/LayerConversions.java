@@ -4,7 +4,7 @@ import dev.kiln.store.AtomicFiles;
 import dev.kiln.KilnException;
 import dev.kiln.image.Descriptor;
 import dev.kiln.image.Digest;
-import dev.kiln.image.JsonTrees;
+import dev.kiln.internal.json.JsonTrees;
 import dev.kiln.image.MediaType;
 import dev.kiln.image.MediaType.Compression;
 import dev.kiln.image.layer.LayerStreams;

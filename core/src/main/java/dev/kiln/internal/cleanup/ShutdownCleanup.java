@@ -64,6 +64,14 @@ public final class ShutdownCleanup {
             this.resource = resource;
         }
 
+        /** Forgets the resource without closing it: something else has released it. */
+        public synchronized void release() {
+            resource = null;
+            synchronized (ACTIVE) {
+                ACTIVE.remove(this);
+            }
+        }
+
         /** Synchronized: the hook waits for a close the step's own thread has begun, then finds it done. */
         @Override
         public synchronized void close() {

@@ -1,6 +1,8 @@
-package dev.kiln.image;
+package dev.kiln.internal.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.image.ImageCodec;
+import dev.kiln.image.ImageFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,6 +35,20 @@ class JsonTreesTest {
     @ValueSource(strings = {"", "   ", "{\"a\":1} {}", "{\"a\":}", "[1,2", "{\"a\":1,}", "nope"})
     void rejectsWhatIsNotOneJsonValue(String json) {
         assertThatThrownBy(() -> JsonTrees.read(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void writesPlainValuesAsObjectMapperDoes() throws IOException {
+        var value = new java.util.LinkedHashMap<String, Object>();
+        value.put("ociVersion", "1.0.2");
+        value.put("process", java.util.Map.of("args", java.util.List.of("sh", "-c", "echo \"hi\"\n"), "terminal", false));
+        value.put("uid", 0);
+        value.put("size", 1L << 40);
+        value.put("none", null);
+        value.put("set", new java.util.TreeSet<>(java.util.Set.of("b", "a")));
+        assertThat(JsonTrees.writeValue(value)).isEqualTo(MAPPER.writeValueAsBytes(value));
+        assertThatThrownBy(() -> JsonTrees.writeValue(java.util.Map.of("x", new Object())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

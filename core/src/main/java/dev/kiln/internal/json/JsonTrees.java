@@ -1,4 +1,4 @@
-package dev.kiln.image;
+package dev.kiln.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -52,6 +52,47 @@ public final class JsonTrees {
             throw new java.io.UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Compact JSON of plain Java values: maps (keys as strings, in the map's order), collections,
+     * strings, numbers, booleans and null.
+     */
+    public static byte[] writeValue(Object value) {
+        var bytes = new ByteArrayOutputStream();
+        try (JsonGenerator generator = JSON.createGenerator(bytes)) {
+            writeValue(generator, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        switch (value) {
+            case null -> generator.writeNull();
+            case Map<?, ?> map -> {
+                generator.writeStartObject();
+                for (var entry : map.entrySet()) {
+                    generator.writeFieldName(String.valueOf(entry.getKey()));
+                    writeValue(generator, entry.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case java.util.Collection<?> elements -> {
+                generator.writeStartArray();
+                for (Object element : elements) {
+                    writeValue(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case String text -> generator.writeString(text);
+            case Integer number -> generator.writeNumber(number);
+            case Long number -> generator.writeNumber(number);
+            case Boolean bool -> generator.writeBoolean(bool);
+            case JsonNode node -> write(generator, node);
+            default -> throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+        }
     }
 
     private static JsonNode value(JsonParser parser) throws IOException {
