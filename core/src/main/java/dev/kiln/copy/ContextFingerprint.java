@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,61 +38,72 @@ public record ContextFingerprint(Digest digest, boolean racy) {
     }
 
     /**
-     * Walks directories in name order and hashes one binary record per entry as it goes: no text
-     * formatting and no sorting of the whole tree, which were most of the cost on a cold JVM.
+     * Walks directories in name order and hashes one binary record per entry as it goes, plus a
+     * record on entering and leaving each directory: no text formatting, no sorting of the whole
+     * tree, and no relative paths unless a .dockerignore needs them, which were most of the cost on
+     * a cold JVM.
      */
     private static final class Walk {
+        private static final byte ENTRY = 1, DOWN = 2, UP = 3;
+        private record Entry(String name, Path path) {}
+
         final ContextFilter filter;
+        final boolean filtering;
         final long cutoffMillis;
         final MessageDigest hash = Digest.Algorithm.SHA256.newMessageDigest();
-        final ByteBuffer record = ByteBuffer.allocate(64);
+        final ByteBuffer record = ByteBuffer.allocate(32);
         boolean racy;
 
         Walk(ContextFilter filter, long cutoffMillis) {
             this.filter = filter;
+            this.filtering = filter != ContextFilter.NONE;
             this.cutoffMillis = cutoffMillis;
         }
 
+        /** @param relative the directory's path in the context ("" for the root); null when not filtering */
         void directory(Path dir, String relative) throws IOException {
-            var names = new ArrayList<String>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (var entry : entries) {
-                    names.add(entry.getFileName().toString());
+            var entries = new ArrayList<Entry>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (var path : stream) {
+                    entries.add(new Entry(path.getFileName().toString(), path));
                 }
             }
-            names.sort(null);
-            for (var fileName : names) {
-                var entry = dir.resolve(fileName);
-                var name = relative.isEmpty() ? fileName : relative + "/" + fileName;
-                var attributes = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                boolean excluded = filter.excluded(name);
+            entries.sort(Comparator.comparing(Entry::name));
+            for (var entry : entries) {
+                var attributes = Files.readAttributes(entry.path(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                String name = filtering ? (relative.isEmpty() ? entry.name() : relative + "/" + entry.name()) : null;
+                boolean excluded = filtering && filter.excluded(name);
                 if (excluded && !(attributes.isDirectory() && filter.hasExceptions())) {
                     continue;
                 }
+                byte[] fileName = entry.name().getBytes(StandardCharsets.UTF_8);
                 if (!excluded) {
-                    add(name, attributes);
+                    add(fileName, attributes);
                 }
                 if (attributes.isDirectory()) {
-                    directory(entry, name);
+                    hash.update(DOWN);
+                    hash.update(fileName);
+                    directory(entry.path(), name);
+                    hash.update(UP);
                 }
             }
         }
 
-        private void add(String name, PosixFileAttributes a) {
+        private void add(byte[] fileName, PosixFileAttributes a) {
             long mtimeNanos = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             if (mtimeNanos / 1_000_000 > cutoffMillis) {
                 racy = true;
             }
-            hash.update(name.getBytes(StandardCharsets.UTF_8));
+            hash.update(ENTRY);
+            hash.update(fileName);
             record.clear();
             record.put((byte) 0)
                     .put((byte) (a.isDirectory() ? 'd' : a.isSymbolicLink() ? 'l' : a.isRegularFile() ? 'f' : 'o'))
                     .putInt(permissionBits(a))
                     .putLong(a.size())
-                    .putLong(mtimeNanos);
+                    .putLong(mtimeNanos)
+                    .putInt(a.fileKey().hashCode()); // device and inode: a file replaced by another
             hash.update(record.array(), 0, record.position());
-            hash.update(String.valueOf(a.fileKey()).getBytes(StandardCharsets.UTF_8));
-            hash.update((byte) '\n');
         }
 
         private static int permissionBits(PosixFileAttributes a) {
