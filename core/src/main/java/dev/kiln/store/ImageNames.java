@@ -93,17 +93,34 @@ public final class ImageNames {
         }
     }
 
-    /** Creates an empty index.json if there is none, and removes temp copies of it left by a killed writer. */
+    /**
+     * Creates an empty index.json if there is none, and removes temp copies of it left by a killed
+     * writer. A store with its index and no such leftovers (the usual case) is not locked or read.
+     */
     void createIfMissing() {
-        try (StoreLock _ = StoreLock.acquire(lockFile);
-             var temps = Files.newDirectoryStream(indexFile.getParent(), AtomicFiles.TEMP_PREFIX + indexFile.getFileName() + "-*")) {
-            for (Path temp : temps) {
+        if (Files.exists(indexFile) && tempCopies().isEmpty()) {
+            return;
+        }
+        try (StoreLock _ = StoreLock.acquire(lockFile)) {
+            for (Path temp : tempCopies()) { // under the lock, no live writer owns one
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new StoreException("cannot clean " + indexFile.getParent() + ": " + e.getMessage(), e);
         }
         update(UnaryOperator.identity());
+    }
+
+    private List<Path> tempCopies() {
+        String prefix = AtomicFiles.TEMP_PREFIX + indexFile.getFileName() + "-";
+        try (var temps = Files.newDirectoryStream(indexFile.getParent(),
+                path -> path.getFileName().toString().startsWith(prefix))) {
+            var found = new ArrayList<Path>();
+            temps.forEach(found::add);
+            return found;
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + indexFile.getParent() + ": " + e.getMessage(), e);
+        }
     }
 
     private void update(UnaryOperator<List<Descriptor>> change) {

@@ -37,6 +37,22 @@ class StoreTest {
     }
 
     @Test
+    void openRemovesIndexCopiesAKilledWriterLeftAndOtherwiseLeavesTheIndexAlone() throws IOException {
+        Store.open(root);
+        var index = root.resolve("index.json");
+        var old = FileTime.from(Instant.parse("2024-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(index, old);
+        Store.open(root);
+        assertThat(Files.getLastModifiedTime(index)).isEqualTo(old);
+
+        var leftover = Files.writeString(root.resolve(AtomicFiles.TEMP_PREFIX + "index.json-123"), "{\"half");
+        Files.delete(index);
+        Store.open(root);
+        assertThat(leftover).doesNotExist();
+        assertThat(ImageCodec.decodeIndex(Files.readAllBytes(index)).manifests()).isEmpty();
+    }
+
+    @Test
     void writesBlobsUnderTheirDigestAndReadsThemBack() throws IOException {
         BlobStore blobs = Store.open(root).blobs();
         byte[] bytes = "hello blob".getBytes(StandardCharsets.UTF_8);
