@@ -2,11 +2,7 @@ package dev.kiln.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,9 +11,10 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * JSON trees read and written with Jackson's streaming parser and generator alone. An
- * {@code ObjectMapper} gives the same trees, but setting one up cost a no-op build tens of
- * milliseconds of start-up for the few small documents it reads (index.json, cache records).
+ * JSON trees (Jackson's nodes) read by {@link JsonReader} and written with Jackson's streaming
+ * generator. An {@code ObjectMapper} gives the same trees, but setting one up, or even Jackson's
+ * parser, cost a no-op build tens of milliseconds of start-up for the few small documents it
+ * reads (index.json, cache records).
  */
 public final class JsonTrees {
     private static final JsonFactory JSON = new JsonFactory();
@@ -27,16 +24,7 @@ public final class JsonTrees {
 
     /** One JSON value; anything after it, or nothing at all, is an error. */
     public static JsonNode read(byte[] json) throws IOException {
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() == null) {
-                throw new JsonParseException(parser, "no content");
-            }
-            JsonNode value = value(parser);
-            if (parser.nextToken() != null) {
-                throw new JsonParseException(parser, "unexpected content after the JSON value");
-            }
-            return value;
-        }
+        return JsonReader.read(json);
     }
 
     public static ObjectNode object() {
@@ -93,42 +81,6 @@ public final class JsonTrees {
             case JsonNode node -> write(generator, node);
             default -> throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
         }
-    }
-
-    private static JsonNode value(JsonParser parser) throws IOException {
-        return switch (parser.currentToken()) {
-            case START_OBJECT -> object(parser);
-            case START_ARRAY -> array(parser);
-            case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
-            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
-        };
-    }
-
-    private static ObjectNode object(JsonParser parser) throws IOException {
-        ObjectNode object = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            object.set(name, value(parser)); // a repeated name keeps its last value, as ObjectMapper does
-        }
-        return object;
-    }
-
-    private static ArrayNode array(JsonParser parser) throws IOException {
-        ArrayNode array = NODES.arrayNode();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            array.add(value(parser));
-        }
-        return array;
     }
 
     private static void write(JsonGenerator generator, JsonNode node) throws IOException {

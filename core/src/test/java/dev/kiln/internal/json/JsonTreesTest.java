@@ -23,6 +23,11 @@ class JsonTreesTest {
         "{\"dup\":1,\"dup\":2}",
         "\"just a string\"",
         "  {\"spaced\" : [ ] }  ",
+        "{\"esc\":\"q\\\"b\\\\s\\/n\\nr\\rt\\tb\\bf\\fu\\u0041\\u00fc\",\"raw\":\"\u00fc\u2603\ud83d\ude00\"}",
+        "[0,-0,-1,2147483647,2147483648,-2147483649,9223372036854775807,9223372036854775808,-9223372036854775809]",
+        "[0.5,-0.0,1e3,1E-3,2.5e+10,1e400,123456789012345678901234567890.5]",
+        "{\"a\":{\"b\":{\"c\":[[[],{}],[null]]}},\"\":\"\"}",
+        "\t\r\n[true]\n",
     })
     void readsWhatObjectMapperReads(String json) throws IOException {
         var bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -32,9 +37,21 @@ class JsonTreesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "{\"a\":1} {}", "{\"a\":}", "[1,2", "{\"a\":1,}", "nope"})
+    @ValueSource(strings = {"", "   ", "{\"a\":1} {}", "{\"a\":}", "[1,2", "{\"a\":1,}", "nope", "[1,]", "01", "-", ".5",
+        "1.", "1e", "+1", "\"unterminated", "\"bad \\x escape\"", "\"\\u12\"", "{a:1}", "{\"a\" 1}", "[1 2]",
+        "\"tab\tinside\"", "tru", "nulls", "[\"a\"]]", "{\"a\":1}}", "\u00a0[]"})
     void rejectsWhatIsNotOneJsonValue(String json) {
         assertThatThrownBy(() -> JsonTrees.read(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesNestingDeeperThanJacksonAllows() {
+        var deep = "[".repeat(1001) + "]".repeat(1001);
+        assertThatThrownBy(() -> JsonTrees.read(deep.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class)
+                .hasMessageContaining("nested deeper than 1000");
+        var fine = "[".repeat(1000) + "]".repeat(1000);
+        org.assertj.core.api.Assertions.assertThatCode(() -> JsonTrees.read(fine.getBytes(StandardCharsets.UTF_8)))
+                .doesNotThrowAnyException();
     }
 
     @org.junit.jupiter.api.Test
