@@ -1,11 +1,15 @@
 # Sourced by ./kiln, ./run-tests and .ci/run: exports JAVA_HOME pointing at a JDK >= 25.
 # JAVA_HOME wins when it is new enough; otherwise the newest JDK under /usr/lib/jvm.
 
-kiln_java_major() { # prints the feature version of the JDK at $1, or 0
-  local release="$1/release" v
+kiln_java_major() { # prints the feature version of the JDK at $1, or 0 (bash only: no process per JDK)
+  local release="$1/release" line v=0
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || { echo 0; return; }
   if [ -f "$release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+    while IFS= read -r line; do
+      case "$line" in
+        JAVA_VERSION=*) v="${line#JAVA_VERSION=\"}"; v="${v%%[!0-9]*}"; break ;;
+      esac
+    done <"$release"
   fi
   echo "${v:-0}"
 }
