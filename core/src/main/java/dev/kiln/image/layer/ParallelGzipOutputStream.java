@@ -19,10 +19,17 @@ import java.util.zip.Deflater;
  * flush, and the pieces are joined in order into one gzip member whose CRC-32 is combined from
  * the blocks'. Each block's bytes depend only on the input, so the output is the same however the
  * threads run. At most {@code maxPending} blocks are in flight, so memory is bounded.
+ *
+ * <p>A block whose bytes are as good as random (already compressed files, encrypted data) is
+ * stored rather than searched for matches: deflate could not shrink it, and searching costs
+ * level 6 most of its time on such data. The test reads only the block, so output stays a function
+ * of the input.
  */
 final class ParallelGzipOutputStream extends OutputStream {
     static final int BLOCK_SIZE = 256 * 1024;
     private static final int DICTIONARY_SIZE = 32 * 1024;
+    /** Bits per byte above which deflate's Huffman coding saves under 0.2 %: not worth a match search. */
+    private static final double INCOMPRESSIBLE_ENTROPY = 7.985;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Deflating is CPU-bound: a small pool of platform threads, shared by all writers. */
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(CORES,
@@ -106,7 +113,8 @@ final class ParallelGzipOutputStream extends OutputStream {
     private Compressed compress(byte[] input, int length, byte[] dict, boolean last) {
         var crc32 = new CRC32();
         crc32.update(input, 0, length);
-        Deflater deflater = new Deflater(level, true);
+        int blockLevel = level != Deflater.NO_COMPRESSION && looksRandom(input, length) ? Deflater.NO_COMPRESSION : level;
+        Deflater deflater = new Deflater(blockLevel, true);
         try {
             if (dict != null && dict.length > 0) {
                 deflater.setDictionary(dict);
@@ -130,6 +138,25 @@ final class ParallelGzipOutputStream extends OutputStream {
         } finally {
             deflater.end();
         }
+    }
+
+    /** Whether the bytes' order-0 entropy is so close to 8 bits that deflate cannot gain (blocks of 4 KiB up). */
+    static boolean looksRandom(byte[] input, int length) {
+        if (length < 4096) {
+            return false;
+        }
+        int[] counts = new int[256];
+        for (int i = 0; i < length; i++) {
+            counts[input[i] & 0xff]++;
+        }
+        double entropy = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = (double) count / length;
+                entropy -= p * Math.log(p);
+            }
+        }
+        return entropy / Math.log(2) >= INCOMPRESSIBLE_ENTROPY;
     }
 
     private void writeOldest() throws IOException {

@@ -60,6 +60,30 @@ class ParallelGzipOutputStreamTest {
         assertThat((double) compress(input, size).length).isLessThan(plain.size() * 1.02);
     }
 
+    @org.junit.jupiter.api.Test
+    void randomBlocksAreStoredAndEverythingElseStillCompresses() throws Exception {
+        byte[] random = new byte[3 * BLOCK];
+        new Random(42).nextBytes(random);
+        byte[] text = new byte[3 * BLOCK];
+        for (int i = 0; i < text.length; i++) text[i] = (byte) ("Kiln builds images, " + i / 1000).charAt(i % 20);
+        assertThat(ParallelGzipOutputStream.looksRandom(random, BLOCK)).isTrue();
+        assertThat(ParallelGzipOutputStream.looksRandom(text, BLOCK)).isFalse();
+        assertThat(ParallelGzipOutputStream.looksRandom(mixedData(BLOCK, 3), BLOCK)).isFalse();
+
+        byte[] both = new byte[random.length + text.length];
+        System.arraycopy(random, 0, both, 0, random.length);
+        System.arraycopy(text, 0, both, random.length, text.length);
+        byte[] gz = compress(both, 65536);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertThat(in.readAllBytes()).isEqualTo(both);
+        }
+        // the random half costs its size plus stored-block headers; the text half shrinks to almost nothing
+        assertThat(gz.length).isBetween(random.length, random.length + random.length / 100);
+        Path file = dir.resolve("both.gz");
+        Files.write(file, gz);
+        assertThat(run("gzip", "-t", file.toString())).isZero();
+    }
+
     /** Text-like runs mixed with random bytes, so both deflate paths (matches, literals) are used. */
     static byte[] mixedData(int size, long seed) {
         Random random = new Random(seed);
