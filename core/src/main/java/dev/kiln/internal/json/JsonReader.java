@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 final class JsonReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 1000; // as Jackson's default StreamReadConstraints
+    private static final int MAX_NUMBER_LENGTH = 1000; // likewise: a huge number is a denial of service, not data
 
     private final byte[] in;
     private int pos;
@@ -28,6 +29,9 @@ final class JsonReader {
 
     static JsonNode read(byte[] json) throws IOException {
         var reader = new JsonReader(json);
+        if (json.length >= 3 && (json[0] & 0xff) == 0xef && (json[1] & 0xff) == 0xbb && (json[2] & 0xff) == 0xbf) {
+            reader.pos = 3; // a UTF-8 byte order mark, which Jackson skips too
+        }
         reader.skipWhitespace();
         if (reader.pos == json.length) {
             throw reader.error("no content");
@@ -207,6 +211,9 @@ final class JsonReader {
             }
             requireDigit();
             digits();
+        }
+        if (pos - start > MAX_NUMBER_LENGTH) {
+            throw error("a number longer than " + MAX_NUMBER_LENGTH + " characters");
         }
         String text = new String(in, start, pos - start, StandardCharsets.US_ASCII);
         if (!integral) {

@@ -45,6 +45,15 @@ class JsonTreesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void skipsAByteOrderMarkAndRefusesHugeNumbersAsJacksonDoes() throws IOException {
+        byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '[', '1', ']'};
+        assertThat(JsonTrees.read(bom)).isEqualTo(MAPPER.readTree(bom));
+        var huge = ("[" + "9".repeat(1001) + "]").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> JsonTrees.read(huge)).isInstanceOf(IOException.class).hasMessageContaining("longer than");
+        assertThatThrownBy(() -> MAPPER.readTree(huge)).isInstanceOf(IOException.class);
+    }
+
+    @org.junit.jupiter.api.Test
     void refusesNestingDeeperThanJacksonAllows() {
         var deep = "[".repeat(1001) + "]".repeat(1001);
         assertThatThrownBy(() -> JsonTrees.read(deep.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class)
