@@ -38,7 +38,8 @@ final class Subcommands {
 
     /**
      * The {@code kiln} command line for {@code args}: with just the subcommand they name, or with all
-     * of them when they name none or an unknown one (for help, usage and "did you mean").
+     * of them when they name none or an unknown one (for help, usage and "did you mean"); with none
+     * for a lone {@code --version}.
      */
     static CommandLine commandLine(KilnCommand root, String[] args) {
         var name = invoked(args);
@@ -49,7 +50,7 @@ final class Subcommands {
             cli.addSubcommand(build);
         } else if (named != null) {
             cli.addSubcommand(named.get());
-        } else {
+        } else if (!(args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")))) {
             ALL.values().forEach(command -> cli.addSubcommand(command.get()));
         }
         return cli;

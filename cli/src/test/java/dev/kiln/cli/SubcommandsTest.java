@@ -33,6 +33,12 @@ class SubcommandsTest {
     }
 
     @Test
+    void versionAloneNeedsNone() {
+        assertThat(Subcommands.commandLine(new KilnCommand(), new String[] {"--version"}).getSubcommands()).isEmpty();
+        assertThat(MainTest.run("-V").out()).startsWith("kiln ");
+    }
+
+    @Test
     void anUnknownSubcommandIsSuggestedFromAll() {
         var result = MainTest.run("imags");
         assertThat(result.code()).isNotZero();
