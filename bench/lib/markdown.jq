@@ -17,7 +17,7 @@ def esc: gsub("\\|"; "\\|") | gsub("\n"; " ");
   ([$r.cells[], $r.failures[]] | map([.workload, .mode]) | unique) as $pairs
 | "# Kiln benchmark results",
   "",
-  "\($r.date) · \($r.machine) · Kiln commit \($r.commit) · \($r.runs) timed runs per cell after a warm-up, tools interleaved",
+  "\($r.date) · \($r.machine) · Kiln commit \($r.commit) · \($r.runs) timed runs per cell after a warm-up, tools interleaved, \($r.settle_seconds // 0) s of rest before each",
   "",
   "Versions: Kiln `\($r.versions.kiln)`, `\($r.versions.docker)` (BuildKit), `\($r.versions.buildah)`.",
   (if ($r.skipped_tools | length) > 0 then "", "Skipped: " + ($r.skipped_tools | join("; ")) else empty end),

@@ -40,6 +40,7 @@ build_once() { # build_once TOOL RUN LOG: prepare (untimed) then build; sets ela
   local tool="$1" run="$2" log="$3" t0 t1 rc=0
   touch_source
   "${tool}_prepare" "$mode" "$run" >"$log" 2>&1 || { echo "prepare failed" >>"$log"; return 1; }
+  [ "$quick" = 1 ] || sleep "$settle" # what the previous build left running (dockerd, buildkitd) winds down first
   rss_kib=""
   [ "$tool" != kiln ] || kiln_timer=(/usr/bin/time -f %M -o "$work/rss")
   t0=$(date +%s%N)
@@ -116,7 +117,7 @@ write_results() {
   local skipped
   skipped=$(printf '%s\n' "${skipped_tools[@]}" | jq -R . | jq -s 'map(select(length > 0))')
   jq -n --slurpfile samples "$work/samples.jsonl" --slurpfile failures "$work/failures.jsonl" \
-    --argjson runs "$runs" --argjson cores "$(nproc)" --argjson versions "$(tool_versions)" \
+    --argjson runs "$runs" --argjson settle "$settle" --argjson cores "$(nproc)" --argjson versions "$(tool_versions)" \
     --argjson skipped "$skipped" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     --arg commit "$(git -C "$root" rev-parse --short HEAD 2>/dev/null)$(git -C "$root" diff --quiet 2>/dev/null || echo -dirty)" \
     --arg machine "$(uname -srm); $(nproc) cores; $(free -g | awk '/^Mem/{print $2}') GiB; load average $load_at_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end" \

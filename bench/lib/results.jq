@@ -29,7 +29,7 @@ def peers: ["docker", "buildah"];
       $a.detail + "; " + $b.detail);
 
 {
-  date: $date, machine: $machine, commit: $commit, runs: $runs, cores: $cores, versions: $versions,
+  date: $date, machine: $machine, commit: $commit, runs: $runs, settle_seconds: $settle, cores: $cores, versions: $versions,
   skipped_tools: $skipped,
   cells: $cells,
   failures: $failures,
