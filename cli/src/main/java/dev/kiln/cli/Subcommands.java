@@ -43,13 +43,12 @@ final class Subcommands {
      */
     static CommandLine commandLine(KilnCommand root, String[] args) {
         var name = invoked(args);
-        var named = ALL.get(name);
-        var build = name.equals("build") ? new BuildCommand(ContextPrefetch.start(args)) : null;
+        // build's context walk starts before picocli reads its model, which is the point of it
+        var named = name.equals("build") ? new BuildCommand(ContextPrefetch.start(args))
+                : ALL.containsKey(name) ? ALL.get(name).get() : null;
         var cli = new CommandLine(root);
-        if (build != null) {
-            cli.addSubcommand(build);
-        } else if (named != null) {
-            cli.addSubcommand(named.get());
+        if (named != null) {
+            cli.addSubcommand(named);
         } else if (!(args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")))) {
             ALL.values().forEach(command -> cli.addSubcommand(command.get()));
         }

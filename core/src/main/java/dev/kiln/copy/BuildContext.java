@@ -28,10 +28,6 @@ public final class BuildContext {
         return new BuildContext(root, ContextFilter.of(DockerIgnore.load(root, dockerfile)));
     }
 
-    public static BuildContext of(Path root, ContextFilter filter) {
-        return new BuildContext(root, filter);
-    }
-
     public Path root() {
         return root;
     }

@@ -20,11 +20,14 @@ public enum ProgressMode {
         };
     }
 
-    /** What {@code auto} means here: the live display on a terminal that can take it, plain text otherwise. */
-    ProgressMode resolve(boolean terminal, String term) {
+    /**
+     * What {@code auto} means here: the live display on a terminal that can take it, plain text
+     * otherwise. {@code terminal} is asked only for auto: the native call costs start-up time.
+     */
+    ProgressMode resolve(java.util.function.BooleanSupplier terminal, String term) {
         if (this != AUTO) {
             return this;
         }
-        return terminal && !"dumb".equals(term) ? TTY : PLAIN;
+        return terminal.getAsBoolean() && !"dumb".equals(term) ? TTY : PLAIN;
     }
 }

@@ -27,9 +27,7 @@ public final class ProgressSinks {
 
     static ProgressSink create(ProgressMode mode, PrintStream err, Map<String, String> env) {
         InstantSource clock = InstantSource.system();
-        // only auto asks whether stderr is a terminal: the native call costs start-up time that plain need not pay
-        var resolved = mode == ProgressMode.AUTO ? mode.resolve(isTerminal(err), env.get("TERM")) : mode;
-        return switch (resolved) {
+        return switch (mode.resolve(() -> isTerminal(err), env.get("TERM"))) {
             case TTY -> tty(writer(err), clock, () -> columns(env), ProgressSinks::rows, !env.containsKey("NO_COLOR"));
             case JSON -> json(writer(err), clock);
             case PLAIN, AUTO -> plain(writer(err), clock);

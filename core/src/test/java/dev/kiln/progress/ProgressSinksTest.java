@@ -34,10 +34,10 @@ class ProgressSinksTest {
 
     @Test
     void autoIsTheLiveDisplayOnlyOnARealTerminal() {
-        assertThat(ProgressMode.AUTO.resolve(true, "xterm-256color")).isEqualTo(ProgressMode.TTY);
-        assertThat(ProgressMode.AUTO.resolve(true, "dumb")).isEqualTo(ProgressMode.PLAIN);
-        assertThat(ProgressMode.AUTO.resolve(false, "xterm")).isEqualTo(ProgressMode.PLAIN);
-        assertThat(ProgressMode.JSON.resolve(true, "xterm")).isEqualTo(ProgressMode.JSON);
+        assertThat(ProgressMode.AUTO.resolve(() -> true, "xterm-256color")).isEqualTo(ProgressMode.TTY);
+        assertThat(ProgressMode.AUTO.resolve(() -> true, "dumb")).isEqualTo(ProgressMode.PLAIN);
+        assertThat(ProgressMode.AUTO.resolve(() -> false, "xterm")).isEqualTo(ProgressMode.PLAIN);
+        assertThat(ProgressMode.JSON.resolve(() -> true, "xterm")).isEqualTo(ProgressMode.JSON);
     }
 
     @Test

@@ -33,18 +33,12 @@ public final class JsonTrees {
 
     /** Compact JSON, fields in the tree's order. */
     public static byte[] write(JsonNode node) {
-        var bytes = new ByteArrayOutputStream();
-        try (JsonGenerator generator = JSON.createGenerator(bytes)) {
-            write(generator, node);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return writeValue(node);
     }
 
     /**
      * Compact JSON of plain Java values: maps (keys as strings, in the map's order), collections,
-     * strings, numbers, booleans and null.
+     * strings, numbers, booleans, null and Jackson's tree nodes.
      */
     public static byte[] writeValue(Object value) {
         var bytes = new ByteArrayOutputStream();
