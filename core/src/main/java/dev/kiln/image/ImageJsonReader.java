@@ -1,10 +1,9 @@
 package dev.kiln.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,8 +122,8 @@ final class ImageJsonReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(n.asText()).toInstant();
-        } catch (DateTimeParseException e) {
+            return Rfc3339.parse(n.asText());
+        } catch (DateTimeException e) {
             throw fail("time '" + n.asText() + "' is not RFC 3339");
         }
     }

@@ -6,9 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +17,6 @@ import java.util.Map;
  */
 final class ImageJsonWriter {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
-
     @FunctionalInterface
     interface Body {
         void write(JsonGenerator g) throws IOException;
@@ -104,7 +98,7 @@ final class ImageJsonWriter {
     static void config(JsonGenerator g, ImageConfig c) throws IOException {
         g.writeStartObject();
         if (c.created() != null) {
-            g.writeStringField("created", time(c.created()));
+            g.writeStringField("created", Rfc3339.format(c.created()));
         }
         optString(g, "author", c.author());
         g.writeStringField("architecture", c.architecture());
@@ -170,7 +164,7 @@ final class ImageJsonWriter {
     private static void history(JsonGenerator g, ImageConfig.History h) throws IOException {
         g.writeStartObject();
         if (h.created() != null) {
-            g.writeStringField("created", time(h.created()));
+            g.writeStringField("created", Rfc3339.format(h.created()));
         }
         optString(g, "created_by", h.createdBy());
         optString(g, "author", h.author());
@@ -181,14 +175,6 @@ final class ImageJsonWriter {
         g.writeEndObject();
     }
 
-    /** RFC 3339 in UTC with trailing zeros of the fraction trimmed, as Go's RFC3339Nano prints it. */
-    static String time(Instant instant) {
-        String fraction = "";
-        if (instant.getNano() != 0) {
-            fraction = ("." + String.format("%09d", instant.getNano())).replaceAll("0+$", "");
-        }
-        return SECONDS.format(instant) + fraction + "Z";
-    }
 
     private static void optNanos(JsonGenerator g, String name, Duration d) throws IOException {
         if (!d.isZero()) {

@@ -34,8 +34,9 @@ final class StepNumbering {
 
     String next(PlannedStep step, Instruction expanded) {
         index++;
-        var width = String.valueOf(total).length();
-        return "[" + stageName + " " + String.format("%" + width + "d", index) + "/" + total + "] "
+        var number = String.valueOf(index);
+        var padding = " ".repeat(Math.max(0, String.valueOf(total).length() - number.length()));
+        return "[" + stageName + " " + padding + number + "/" + total + "] "
                 + (step.onBuild() ? "ONBUILD " : "") + StepText.of(expanded);
     }
 
