@@ -1,14 +1,14 @@
 # Sourced by bench/run: warm-up, image checks, interleaved timed runs, and the results files.
 # Samples go to $work/samples.jsonl (one timed run a line); failures to $work/failures.jsonl.
 
-kiln_timer=() # set to /usr/bin/time during Kiln's timed runs: its peak RSS
+kiln_timer=() # set to /usr/bin/time during Kiln's timed runs: its peak RSS and CPU time (its containers' too)
 
 json_str() { jq -Rs . <<<"$1"; }
 
-record_sample() { # record_sample TOOL RUN SECONDS RSS_KIB|""
-  printf '{"workload":"%s","mode":"%s","tool":"%s","run":%s,"seconds":%s,"rss_mib":%s}\n' \
+record_sample() { # record_sample TOOL RUN SECONDS RSS_KIB|"" CPU_SECONDS|""
+  printf '{"workload":"%s","mode":"%s","tool":"%s","run":%s,"seconds":%s,"rss_mib":%s,"cpu_seconds":%s}\n' \
     "$wl" "$mode" "$1" "$2" "$3" "$([ -n "$4" ] && awk -v k="$4" 'BEGIN{printf "%.1f", k/1024}' || echo null)" \
-    >>"$work/samples.jsonl"
+    "${5:-null}" >>"$work/samples.jsonl"
 }
 
 record_failure() { # record_failure TOOL MESSAGE
@@ -36,18 +36,20 @@ touch_source() { # touch mode: one source file changes before every build
   printf '// touched %s\n' "$(date +%s%N)" >>"$ctx/$touch_file"
 }
 
-build_once() { # build_once TOOL RUN LOG: prepare (untimed) then build; sets elapsed (s) and rss_kib
+build_once() { # build_once TOOL RUN LOG: prepare (untimed) then build; sets elapsed (s), rss_kib and cpu_s
   local tool="$1" run="$2" log="$3" t0 t1 rc=0
   touch_source
   "${tool}_prepare" "$mode" "$run" >"$log" 2>&1 || { echo "prepare failed" >>"$log"; return 1; }
   [ "$quick" = 1 ] || sleep "$settle" # what the previous build left running (dockerd, buildkitd) winds down first
-  rss_kib=""
-  [ "$tool" != kiln ] || kiln_timer=(/usr/bin/time -f %M -o "$work/rss")
+  rss_kib="" cpu_s=""
+  [ "$tool" != kiln ] || kiln_timer=(/usr/bin/time -f "%M %U %S" -o "$work/rss")
   t0=$(date +%s%N)
   "${tool}_build" "$mode" "$run" >>"$log" 2>&1 || rc=$?
   t1=$(date +%s%N)
   kiln_timer=()
-  [ "$tool" != kiln ] || rss_kib=$(tail -1 "$work/rss" 2>/dev/null | grep -xE '[0-9]+' || true)
+  if [ "$tool" = kiln ] && tail -1 "$work/rss" 2>/dev/null | grep -qxE '[0-9]+ [0-9.]+ [0-9.]+'; then
+    read -r rss_kib cpu_s < <(tail -1 "$work/rss" | awk '{printf "%s %.2f\n", $1, $2 + $3}')
+  fi
   if [ "$tool" = floor_cpu ]; then # total CPU / cores: the best any builder can do on this machine
     elapsed=$(awk -v c="$(nproc)" '{printf "%.3f", ($1 + $2) / c}' "$work/cpu")
   else
@@ -95,7 +97,7 @@ run_cells() { # run_cells MODE TOOL...: warm-up each, then RUNS rounds, tools in
     for tool in "${live[@]}"; do
       log="$work/logs/$wl-$mode-$tool-$i.log"
       if build_once "$tool" "$i" "$log"; then
-        record_sample "$tool" "$i" "$elapsed" "$rss_kib"
+        record_sample "$tool" "$i" "$elapsed" "$rss_kib" "$cpu_s"
       else
         record_failure "$tool" "run $i: $(log_tail "$log")"
       fi
