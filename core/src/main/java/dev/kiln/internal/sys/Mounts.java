@@ -18,8 +18,11 @@ public final class Mounts {
 
     private static final MethodHandle MOUNT = Libc.require("mount",
             FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
-    private static final MethodHandle UMOUNT2 = Libc.require("umount2",
-            FunctionDescriptor.of(INT, PTR, INT));
+
+    /** Linked on first use: linking costs a cold JVM milliseconds, and a RUN's mount comes first. */
+    private static final class Umount {
+        static final MethodHandle UMOUNT2 = Libc.require("umount2", FunctionDescriptor.of(INT, PTR, INT));
+    }
 
     private Mounts() {}
 
@@ -38,7 +41,7 @@ public final class Mounts {
     public static void unmount(Path target, int flags) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Libc.newState(arena);
-            int rc = (int) UMOUNT2.invokeExact(state, arena.allocateFrom(target.toString()), flags);
+            int rc = (int) Umount.UMOUNT2.invokeExact(state, arena.allocateFrom(target.toString()), flags);
             if (rc != 0) throw new SysException("umount2", Libc.errno(state), target.toString());
         } catch (Throwable t) {
             throw Libc.rethrow(t);
