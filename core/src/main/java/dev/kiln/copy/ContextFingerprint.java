@@ -7,14 +7,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,7 +49,7 @@ public record ContextFingerprint(Digest digest, boolean racy) {
      */
     private static final class Walk {
         private static final byte ENTRY = 1, DOWN = 2, UP = 3;
-        private record Entry(String name, Path path) {}
+        private record Entry(String name, Path path, PosixFileAttributes attributes) {}
 
         final ContextFilter filter;
         final boolean filtering;
@@ -62,15 +66,8 @@ public record ContextFingerprint(Digest digest, boolean racy) {
 
         /** @param relative the directory's path in the context ("" for the root); null when not filtering */
         void directory(Path dir, String relative) throws IOException {
-            var entries = new ArrayList<Entry>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (var path : stream) {
-                    entries.add(new Entry(path.getFileName().toString(), path));
-                }
-            }
-            entries.sort(Comparator.comparing(Entry::name));
-            for (var entry : entries) {
-                var attributes = Files.readAttributes(entry.path(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            for (var entry : entries(dir)) {
+                var attributes = entry.attributes();
                 String name = filtering ? (relative.isEmpty() ? entry.name() : relative + "/" + entry.name()) : null;
                 boolean excluded = filtering && filter.excluded(name);
                 if (excluded && !(attributes.isDirectory() && filter.hasExceptions())) {
@@ -87,6 +84,36 @@ public record ContextFingerprint(Digest digest, boolean racy) {
                     hash.update(UP);
                 }
             }
+        }
+
+        /** The directory's entries in name order, each with its lstat. */
+        private static List<Entry> entries(Path dir) throws IOException {
+            String[] names = dir.toFile().list(); // one native call per directory, not a Path object per entry
+            if (names != null) {
+                try {
+                    Arrays.sort(names);
+                    var entries = new ArrayList<Entry>(names.length);
+                    for (var name : names) {
+                        var path = dir.resolve(name);
+                        entries.add(new Entry(name, path, lstat(path)));
+                    }
+                    return entries;
+                } catch (NoSuchFileException | InvalidPathException e) {
+                    // a name the platform charset cannot carry back (LANG=C and UTF-8 names), or one just deleted
+                }
+            }
+            var entries = new ArrayList<Entry>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (var path : stream) {
+                    entries.add(new Entry(path.getFileName().toString(), path, lstat(path)));
+                }
+            }
+            entries.sort(Comparator.comparing(Entry::name));
+            return entries;
+        }
+
+        private static PosixFileAttributes lstat(Path path) throws IOException {
+            return Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
 
         private void add(byte[] fileName, PosixFileAttributes a) {

@@ -90,6 +90,18 @@ class ContextFingerprintTest {
     }
 
     @Test
+    void aNameNotInThePlatformCharsetIsStillStatted() throws Exception {
+        var before = ContextFingerprint.of(root, ContextFilter.NONE);
+        // byte 0xff is no character in UTF-8 or ASCII: a name Java cannot carry as a String and back
+        var touch = new ProcessBuilder("sh", "-c", "touch \"$(printf 'bad\\377name')\" && touch -d @1704067200 bad*")
+                .directory(root.resolve("src").toFile()).inheritIO().start();
+        assertThat(touch.waitFor()).isZero();
+        var with = ContextFingerprint.of(root, ContextFilter.NONE);
+        assertThat(with).isNotEqualTo(before);
+        assertThat(ContextFingerprint.of(root, ContextFilter.NONE)).isEqualTo(with);
+    }
+
+    @Test
     void aFileChangedJustNowMakesItRacy() throws IOException {
         Files.writeString(root.resolve("a.txt"), "fresh");
         assertThat(ContextFingerprint.of(root, ContextFilter.NONE).racy()).isTrue();
