@@ -55,7 +55,8 @@ public record ContextFingerprint(Digest digest, boolean racy) {
         final boolean filtering;
         final long cutoffMillis;
         final MessageDigest hash = Digest.Algorithm.SHA256.newMessageDigest();
-        final ByteBuffer record = ByteBuffer.allocate(32);
+        /** One entry's record, hashed with one update: a name is at most 255 bytes (NAME_MAX). */
+        final ByteBuffer record = ByteBuffer.allocate(1024);
         boolean racy;
 
         Walk(ContextFilter filter, long cutoffMillis) {
@@ -121,10 +122,8 @@ public record ContextFingerprint(Digest digest, boolean racy) {
             if (mtimeNanos / 1_000_000 > cutoffMillis) {
                 racy = true;
             }
-            hash.update(ENTRY);
-            hash.update(fileName);
             record.clear();
-            record.put((byte) 0)
+            record.put(ENTRY).put(fileName).put((byte) 0)
                     .put((byte) (a.isDirectory() ? 'd' : a.isSymbolicLink() ? 'l' : a.isRegularFile() ? 'f' : 'o'))
                     .putInt(permissionBits(a))
                     .putLong(a.size())
