@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * COPY and ADD with BuildKit's semantics, turned into the entries of one layer. The sources
@@ -27,13 +26,18 @@ public final class CopyOperation {
      * @param scratchDir  where temporary files may go; the result deletes its own on close
      */
     public static CopyResult copy(Copy copy, CopySource source, Destination destination, Path scratchDir) {
-        return run(CopyRequest.of(copy), source, destination, scratchDir, CopyOperation::defaultClient);
+        try (var none = new Downloads(scratchDir, CopyOperation::defaultClient)) { // COPY refuses URLs
+            return run(CopyRequest.of(copy), source, destination, scratchDir, none);
+        }
     }
 
-    /** ADD: like COPY plus archive unpacking and URL downloads (through {@code http}). */
+    /**
+     * ADD: like COPY plus archive unpacking and URL downloads, fetched through {@code downloads}, which
+     * must stay open until the result's entries have been written.
+     */
     public static CopyResult add(Add add, CopySource source, Destination destination, Path scratchDir,
-                                 HttpClient http) {
-        return run(CopyRequest.of(add), source, destination, scratchDir, () -> http);
+                                 Downloads downloads) {
+        return run(CopyRequest.of(add), source, destination, scratchDir, downloads);
     }
 
     /**
@@ -54,8 +58,8 @@ public final class CopyOperation {
 
     /** The cache digest of an ADD's selection (downloads included), as {@link #selectionDigest(Copy, CopySource, Destination, Path)}. */
     public static Digest selectionDigest(Add add, CopySource source, Destination destination, Path scratchDir,
-                                         HttpClient http) {
-        try (CopyResult result = add(add, source, destination.withoutExistingContents(), scratchDir, http)) {
+                                         Downloads downloads) {
+        try (CopyResult result = add(add, source, destination.withoutExistingContents(), scratchDir, downloads)) {
             return SelectionDigest.of(result.entries(), ContentDigests.STREAMED);
         }
     }
@@ -66,10 +70,10 @@ public final class CopyOperation {
     }
 
     private static CopyResult run(CopyRequest request, CopySource source, Destination destination, Path scratchDir,
-                                  Supplier<HttpClient> http) {
+                                  Downloads downloads) {
         ScratchFiles scratch = new ScratchFiles(scratchDir);
         try {
-            List<LayerEntry> entries = new CopyPlanner(request, source, destination, scratch, http).plan();
+            List<LayerEntry> entries = new CopyPlanner(request, source, destination, scratch, downloads).plan();
             return new CopyResult(entries, scratch);
         } catch (CopyException e) {
             scratch.close();

@@ -5,31 +5,29 @@ import dev.kiln.image.Digest;
 import dev.kiln.image.layer.LayerEntry;
 import dev.kiln.internal.paths.RootedPaths;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Plans the entries of one COPY/ADD, source by source, as BuildKit's dispatchCopy and file backend do. */
 final class CopyPlanner {
     private final CopyRequest request;
     private final CopySource source;
     private final ScratchFiles scratch;
-    private final Supplier<HttpClient> http;
+    private final Downloads downloads;
     private final DestTree dest;
     private final String destination;
     private final CopyOptions options;
 
     CopyPlanner(CopyRequest request, CopySource source, Destination destination, ScratchFiles scratch,
-                Supplier<HttpClient> http) {
+                Downloads downloads) {
         this.request = request;
         this.source = source;
         this.scratch = scratch;
-        this.http = http;
+        this.downloads = downloads;
         Destination target = request.linksOntoScratch() ? destination.withoutExistingContents() : destination;
         this.dest = DestTree.of(target);
         this.destination = destination.absolutePath(request.destination());
@@ -95,8 +93,8 @@ final class CopyPlanner {
 
     private void copyUrl(String url) {
         Optional<Digest> checksum = RemoteFile.parseChecksum(request.checksum());
-        Path dir = scratch.newDirectory();
-        Path file = RemoteFile.download(http.get(), url, checksum, dir);
+        Path file = downloads.fetch(url, checksum);
+        Path dir = file.getParent();
         if (request.unpack().orElse(false) && Archives.isArchive(file)) {
             new ArchiveUnpacker(dest, options, scratch).unpack(file, url, destination);
             return;

@@ -6,6 +6,7 @@ import dev.kiln.copy.CopyOperation;
 import dev.kiln.copy.CopyResult;
 import dev.kiln.copy.CopySource;
 import dev.kiln.copy.Destination;
+import dev.kiln.copy.Downloads;
 import dev.kiln.copy.StatCache;
 import dev.kiln.copy.TreeDigest;
 import dev.kiln.dockerfile.instructions.Add;
@@ -131,7 +132,7 @@ final class CopyStep {
                     return digest;
                 });
             }
-            return prepared(views, parent.child("copy").add(text).add(selection.toString()).build(), history(copy),
+            return prepared(views::close, parent.child("copy").add(text).add(selection.toString()).build(), history(copy),
                     () -> CopyOperation.copy(copy, source.get(), destination(state, config, views),
                             services.workRoot()));
         } catch (RuntimeException e) {
@@ -142,15 +143,22 @@ final class CopyStep {
 
     Prepared prepareAdd(Add add, ImageState state, StageConfig config, CacheKey parent) {
         var views = new Views();
+        var downloads = new Downloads(services.workRoot(), this::http); // fetched once, for the key and the copy
         try {
             var context = context();
             var selection = CopyOperation.selectionDigest(add, context,
-                    digestDestination(add.chown(), state, config, views), services.workRoot(), http());
-            return prepared(views, parent.child("copy").add(StepText.of(add)).add(selection.toString()).build(),
+                    digestDestination(add.chown(), state, config, views), services.workRoot(), downloads);
+            return prepared(() -> {
+                        try (downloads) {
+                            views.close();
+                        }
+                    }, parent.child("copy").add(StepText.of(add)).add(selection.toString()).build(),
                     history(add), () -> CopyOperation.add(add, context, destination(state, config, views),
-                            services.workRoot(), http()));
+                            services.workRoot(), downloads));
         } catch (RuntimeException e) {
-            views.close();
+            try (downloads) {
+                views.close();
+            }
             throw e;
         }
     }
@@ -180,7 +188,8 @@ final class CopyStep {
         };
     }
 
-    private Prepared prepared(Views views, CacheKey key, String createdBy, Supplier<CopyResult> copy) {
+    /** @param cleanup undoes what preparing set up (mounted views, downloads), once the step is done */
+    private Prepared prepared(Runnable cleanup, CacheKey key, String createdBy, Supplier<CopyResult> copy) {
         return new Prepared() {
             @Override
             public CacheKey key() {
@@ -202,7 +211,7 @@ final class CopyStep {
 
             @Override
             public void close() {
-                views.close();
+                cleanup.run();
             }
         };
     }

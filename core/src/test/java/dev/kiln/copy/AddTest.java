@@ -54,8 +54,9 @@ class AddTest {
     }
 
     Map<String, String> run(Add a) {
-        try (CopyResult r = CopyOperation.add(a, new CopySource.Context(ctx, null), Destination.scratch("/"),
-                tmp.resolve("scratch"), http)) {
+        try (var downloads = new Downloads(tmp.resolve("scratch"), () -> http);
+             CopyResult r = CopyOperation.add(a, new CopySource.Context(ctx, null), Destination.scratch("/"),
+                     tmp.resolve("scratch"), downloads)) {
             return Trees.describe(r.entries());
         }
     }
@@ -166,6 +167,31 @@ class AddTest {
                 .containsEntry("usr/local/bin/tool.sh", "file 600 0:0 'echo hi\n'");
         assertThat(run(add(Optional.empty(), Optional.empty(), url, "/renamed"))).containsEntry("renamed", "file 600 0:0 'echo hi\n'");
         assertThat(tmp.resolve("scratch").toFile().list()).as("downloads are deleted when the result closes").isEmpty();
+    }
+
+    @Test
+    void theCacheKeyAndTheCopyShareOneDownload() throws IOException {
+        var requests = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] body = "fetched once".getBytes(StandardCharsets.UTF_8);
+        server.createContext("/once", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/once";
+        var a = add(Optional.empty(), Optional.empty(), url, "/d/");
+        var context = new CopySource.Context(ctx, null);
+        try (var downloads = new Downloads(tmp.resolve("scratch"), () -> http)) {
+            var key = CopyOperation.selectionDigest(a, context, Destination.scratch("/"), tmp.resolve("scratch"), downloads);
+            try (CopyResult r = CopyOperation.add(a, context, Destination.scratch("/"), tmp.resolve("scratch"), downloads)) {
+                assertThat(Trees.describe(r.entries())).containsEntry("d/once", "file 600 0:0 'fetched once'");
+                assertThat(CopyOperation.selectionDigest(r.entries())).isEqualTo(key);
+            }
+        }
+        assertThat(requests).hasValue(1);
+        assertThat(tmp.resolve("scratch").toFile().list()).as("downloads are deleted when the step closes").isEmpty();
     }
 
     @Test
