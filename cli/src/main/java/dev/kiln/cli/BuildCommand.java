@@ -138,7 +138,7 @@ public final class BuildCommand implements Callable<Integer> {
             var opened = BuildContext.open(context, dockerfile.path());
             return dryRun ? opened : opened.walkInBackground();
         });
-        var plan = plan(dockerfile, err);
+        var plan = plan(dockerfile, buildContext, err);
         if (dryRun) {
             PlanPrinter.print(plan, out);
             PlanPrinter.printWarnings(plan.fileName(), plan.warnings(), err);
@@ -161,10 +161,10 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     /** The plan, with the context's .dockerignore for CopyIgnoredFile; with check=error=true, the warnings first. */
-    private BuildPlan plan(DockerfileSource dockerfile, java.io.PrintWriter err) {
+    private BuildPlan plan(DockerfileSource dockerfile, BuildContext buildContext, java.io.PrintWriter err) {
         try {
             return Frontend.plan(dockerfile.displayName(), dockerfile.text(), request(),
-                    Frontend.ignorePatterns(context, dockerfile.path()));
+                    buildContext.ignorePatterns());
         } catch (dev.kiln.dockerfile.lint.LintViolationException e) {
             PlanPrinter.printWarnings(dockerfile.displayName(), e.warnings(), err);
             throw e;

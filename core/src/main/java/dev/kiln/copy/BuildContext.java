@@ -3,6 +3,7 @@ package dev.kiln.copy;
 import dev.kiln.dockerfile.ignore.DockerIgnore;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -14,18 +15,21 @@ import java.util.concurrent.FutureTask;
  */
 public final class BuildContext {
     private final Path root;
+    private final List<String> ignorePatterns;
     private final ContextFilter filter;
     private final FutureTask<ContextFingerprint> fingerprint;
 
-    private BuildContext(Path root, ContextFilter filter) {
+    private BuildContext(Path root, List<String> ignorePatterns, ContextFilter filter) {
         this.root = root;
+        this.ignorePatterns = ignorePatterns;
         this.filter = filter;
         this.fingerprint = new FutureTask<>(() -> ContextFingerprint.of(root, filter));
     }
 
     /** The context at {@code root}, filtered by {@code <dockerfile>.dockerignore} or {@code .dockerignore} (dockerfile may be null). */
     public static BuildContext open(Path root, Path dockerfile) {
-        return new BuildContext(root, ContextFilter.of(DockerIgnore.load(root, dockerfile)));
+        var ignore = DockerIgnore.read(root, dockerfile);
+        return new BuildContext(root, ignore.patterns(), ContextFilter.of(ignore.matcher()));
     }
 
     public Path root() {
@@ -34,6 +38,11 @@ public final class BuildContext {
 
     public ContextFilter filter() {
         return filter;
+    }
+
+    /** The .dockerignore patterns as written, for the build checks that read them. */
+    public List<String> ignorePatterns() {
+        return ignorePatterns;
     }
 
     /** Starts taking the fingerprint on a daemon thread; {@link #fingerprint} then waits for it. */

@@ -5,9 +5,7 @@ import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.InstructionException;
 import dev.kiln.image.Digest;
 import dev.kiln.image.layer.LayerEntry;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,9 +24,7 @@ public final class CopyOperation {
      * @param scratchDir  where temporary files may go; the result deletes its own on close
      */
     public static CopyResult copy(Copy copy, CopySource source, Destination destination, Path scratchDir) {
-        try (var none = new Downloads(scratchDir, CopyOperation::defaultClient)) { // COPY refuses URLs
-            return run(CopyRequest.of(copy), source, destination, scratchDir, none);
-        }
+        return run(CopyRequest.of(copy), source, destination, scratchDir, Downloads.none());
     }
 
     /**
@@ -84,10 +80,5 @@ public final class CopyOperation {
             scratch.close();
             throw e;
         }
-    }
-
-    private static HttpClient defaultClient() {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
     }
 }

@@ -19,6 +19,13 @@ public final class Downloads implements AutoCloseable {
     private final Supplier<HttpClient> http;
     private final Map<String, Path> fetched = new HashMap<>();
 
+    /** For a COPY, which refuses URLs before it would download one. */
+    static Downloads none() {
+        return new Downloads(null, () -> {
+            throw new IllegalStateException("COPY does not download");
+        });
+    }
+
     /** @param scratchParent where the downloads are kept meanwhile */
     public Downloads(Path scratchParent, Supplier<HttpClient> http) {
         this.scratch = new ScratchFiles(scratchParent);

@@ -13,15 +13,15 @@ import java.util.function.Function;
  */
 public final class ImageCodec {
     public static byte[] encode(Manifest manifest) {
-        return ImageJsonWriter.write(g -> ImageJsonWriter.manifest(g, manifest));
+        return JsonTrees.generate(g -> ImageJsonWriter.manifest(g, manifest));
     }
 
     public static byte[] encode(Index index) {
-        return ImageJsonWriter.write(g -> ImageJsonWriter.index(g, index));
+        return JsonTrees.generate(g -> ImageJsonWriter.index(g, index));
     }
 
     public static byte[] encode(ImageConfig config) {
-        return ImageJsonWriter.write(g -> ImageJsonWriter.config(g, config));
+        return JsonTrees.generate(g -> ImageJsonWriter.config(g, config));
     }
 
     public static Manifest decodeManifest(byte[] json) {

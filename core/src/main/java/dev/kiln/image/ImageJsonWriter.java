@@ -1,10 +1,7 @@
 package dev.kiln.image;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -16,22 +13,6 @@ import java.util.Map;
  * that the spec marks optional.
  */
 final class ImageJsonWriter {
-    private static final JsonFactory JSON = new JsonFactory();
-    @FunctionalInterface
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    static byte[] write(Body body) {
-        var bytes = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(bytes)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     static void manifest(JsonGenerator g, Manifest m) throws IOException {
         g.writeStartObject();
         g.writeNumberField("schemaVersion", m.schemaVersion());

@@ -40,10 +40,7 @@ public final class BuildCache {
             return Optional.empty();
         }
         try {
-            var node = JsonTrees.read(Files.readAllBytes(file));
-            var layer = new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
-                    Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
-                    Digest.parse(node.get("diffId").asText()));
+            var layer = read(file);
             if (!blobs.has(layer.blob().digest())) {
                 return Optional.empty();
             }
@@ -52,6 +49,14 @@ public final class BuildCache {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** @throws RuntimeException when the record is not one {@link #record} wrote */
+    private static LayerRef read(Path file) throws IOException {
+        var node = JsonTrees.read(Files.readAllBytes(file));
+        return new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
+                Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
+                Digest.parse(node.get("diffId").asText()));
     }
 
     public void record(CacheKey key, LayerRef layer) {
@@ -105,11 +110,7 @@ public final class BuildCache {
         try (Stream<Path> files = Files.walk(root, 2)) {
             files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(file -> {
                 try {
-                    var node = JsonTrees.read(Files.readAllBytes(file));
-                    var layer = new LayerRef(Descriptor.of(MediaType.of(node.get("mediaType").asText()),
-                            Digest.parse(node.get("digest").asText()), node.get("size").asLong()),
-                            Digest.parse(node.get("diffId").asText()));
-                    records.add(new Record(file, layer, Files.getLastModifiedTime(file).toInstant()));
+                    records.add(new Record(file, read(file), Files.getLastModifiedTime(file).toInstant()));
                 } catch (IOException | RuntimeException e) {
                     delete(file);
                 }

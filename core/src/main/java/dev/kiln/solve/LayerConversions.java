@@ -21,7 +21,6 @@ import java.nio.file.Path;
  * here, once per diffID and compression (remembered under {@code cache/converted}).
  */
 final class LayerConversions {
-
     private final BlobStore blobs;
     private final LayerWriter writer;
     private final Compression target;

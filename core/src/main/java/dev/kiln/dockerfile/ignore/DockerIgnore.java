@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,18 @@ public final class DockerIgnore {
 
     private DockerIgnore() {}
 
+    /** The ignore file's patterns as written (for build checks) and compiled (for filtering). */
+    public record Loaded(List<String> patterns, PatternMatcher matcher) {
+        static final Loaded NONE = new Loaded(List.of(), PatternMatcher.empty());
+    }
+
     public static PatternMatcher load(Path contextDir, Path dockerfile) {
-        return ignoreFile(contextDir, dockerfile)
-                .map(DockerIgnore::compile)
-                .orElse(PatternMatcher.empty());
+        return read(contextDir, dockerfile).matcher();
+    }
+
+    /** The ignore file that applies, read and compiled once; nothing ignored without one. */
+    public static Loaded read(Path contextDir, Path dockerfile) {
+        return ignoreFile(contextDir, dockerfile).map(DockerIgnore::compile).orElse(Loaded.NONE);
     }
 
     /** The ignore file that applies, if any. */
@@ -34,15 +43,16 @@ public final class DockerIgnore {
         return Files.isRegularFile(shared) ? Optional.of(shared) : Optional.empty();
     }
 
-    private static PatternMatcher compile(Path file) {
+    private static Loaded compile(Path file) {
         try {
-            return PatternMatcher.compile(IgnoreFile.parse(read(file)));
+            var patterns = IgnoreFile.parse(text(file));
+            return new Loaded(patterns, PatternMatcher.compile(patterns));
         } catch (IgnorePatternException e) {
             throw new IgnorePatternException(file + ": " + e.getMessage());
         }
     }
 
-    private static String read(Path file) {
+    private static String text(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -41,9 +41,20 @@ public final class JsonTrees {
      * strings, numbers, booleans, null and Jackson's tree nodes.
      */
     public static byte[] writeValue(Object value) {
+        return generate(generator -> writeValue(generator, value));
+    }
+
+    /** What {@link #generate} writes: one JSON document, through Jackson's streaming generator. */
+    @FunctionalInterface
+    public interface Body {
+        void write(JsonGenerator generator) throws IOException;
+    }
+
+    /** Compact JSON as {@code body} writes it. */
+    public static byte[] generate(Body body) {
         var bytes = new ByteArrayOutputStream();
         try (JsonGenerator generator = JSON.createGenerator(bytes)) {
-            writeValue(generator, value);
+            body.write(generator);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
