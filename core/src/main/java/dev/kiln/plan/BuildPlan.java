@@ -25,6 +25,11 @@ public record BuildPlan(String fileName, List<PlannedStage> stages, List<Stage> 
         warnings = List.copyOf(warnings);
     }
 
+    /** Whether the Dockerfile has one stage: BuildKit then leaves the stage name out of step names. */
+    public boolean singleStage() {
+        return stages.size() + pruned.size() == 1;
+    }
+
     public PlannedStage targetStage() {
         return stages.stream().filter(s -> s.index() == target).findFirst().orElseThrow();
     }

@@ -39,7 +39,7 @@ public final class ImageRunner {
 
     /** Runs the image's process to its end; returns its exit code (128 + signal when killed). */
     public static int run(BuildServices services, Request request, Map<String, String> hostEnv) {
-        var image = new BaseImages(services.store(), services::registry, false).resolve(request.image(), request.platform()).image();
+        var image = new BaseImages(services.store(), services::registry, false, StepLog.SILENT).resolve(request.image(), request.platform()).image();
         var container = image.config().config();
         var argv = argv(container.entrypoint(), container.cmd(), request.command(), request.image());
         var lowers = image.layers().stream().map(l -> services.snapshots().unpacked(l.blob(), l.diffId())).toList();

@@ -38,7 +38,9 @@ public final class ProgressStepLog implements StepLog {
         var now = clock.instant();
         startedAt.put(step, now);
         stageOf.put(step, stage);
-        stages.computeIfAbsent(stage, s -> new ArrayList<>());
+        if (!stage.equals(INTERNAL)) { // BuildKit's [internal] steps are not part of any stage's summary
+            stages.computeIfAbsent(stage, s -> new ArrayList<>());
+        }
         sink.emit(new BuildEvent.StepStarted(id, step, now));
     }
 
@@ -57,14 +59,14 @@ public final class ProgressStepLog implements StepLog {
     public synchronized void cached(String stage, String step) {
         started(stage, step);
         sink.emit(new BuildEvent.StepCached(idOf.get(step)));
-        stages.get(stage).add(new Summary.StepSummary(step, Duration.ZERO, true));
+        summarize(step, new Summary.StepSummary(step, Duration.ZERO, true));
     }
 
     @Override
     public synchronized void done(String step) {
         var took = Duration.between(startedAt.get(step), clock.instant());
         sink.emit(new BuildEvent.StepCompleted(idOf.get(step), took));
-        stages.get(stageOf.get(step)).add(new Summary.StepSummary(step, took, false));
+        summarize(step, new Summary.StepSummary(step, took, false));
     }
 
     @Override
@@ -72,6 +74,13 @@ public final class ProgressStepLog implements StepLog {
         var id = idOf.get(step);
         if (id != null) {
             sink.emit(new BuildEvent.StepFailed(id, message));
+        }
+    }
+
+    private void summarize(String step, Summary.StepSummary summary) {
+        var steps = stages.get(stageOf.get(step));
+        if (steps != null) {
+            steps.add(summary);
         }
     }
 

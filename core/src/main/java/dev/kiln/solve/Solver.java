@@ -2,7 +2,9 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.dockerfile.instructions.InstructionException;
+import dev.kiln.image.Digest;
 import dev.kiln.image.ImageConfig;
+import dev.kiln.image.ImageReference;
 import dev.kiln.image.Platform;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
@@ -40,7 +42,7 @@ public final class Solver {
         this.options = options;
         this.services = services;
         this.log = log;
-        this.baseImages = new BaseImages(services.store(), services::registry, options.pull());
+        this.baseImages = new BaseImages(services.store(), services::registry, options.pull(), log);
     }
 
     /** @throws KilnException naming the stage, the instruction and what failed */
@@ -127,15 +129,14 @@ public final class Solver {
                     CacheKey.root("scratch").add(platform(stage).toString()).build());
             case StageBase.FromStage(int index) -> results.get(index);
             case StageBase.FromImage(String reference) -> {
-                var name = new StepNumbering(stage).fromName(canonical(reference));
-                log.started(stage.displayName(), name);
                 BaseImages.Resolved base;
                 try {
                     base = baseImages.resolve(reference, platform(stage));
                 } catch (KilnException e) {
-                    log.failed(name, e.getMessage());
                     throw new InstructionException(stage.stage().from().range(), e.getMessage());
                 }
+                var name = new StepNumbering(stage, plan).fromName(pinned(reference, base.resolved()));
+                log.started(stage.displayName(), name);
                 log.done(name);
                 yield new StageResult(base.image(), environment(base.image().config()),
                         CacheKey.root("image").add(base.manifest().toString()).build());
@@ -143,12 +144,10 @@ public final class Solver {
         };
     }
 
-    private static String canonical(String reference) {
-        try {
-            return dev.kiln.image.ImageReference.parse(reference).toString();
-        } catch (KilnException e) {
-            return reference;
-        }
+    /** The image as BuildKit's FROM step names it: canonical, with the digest its name resolved to. */
+    private static String pinned(String reference, Digest resolved) {
+        var parsed = ImageReference.parse(reference);
+        return (parsed.digestIfPresent().isPresent() ? parsed : parsed.withDigest(resolved.toString())).toString();
     }
 
     /** {@code COPY --from=<image>}: the image, pulled if needed, for the target platform. */

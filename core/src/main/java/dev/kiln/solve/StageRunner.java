@@ -46,7 +46,7 @@ final class StageRunner {
         var stage = ImageTriggers.prepend(planned, base.image().config().config().onBuild(), plan);
         var scope = new VariableScope(base.variables(), plan.globalArgs(), options.buildArgs(), plan.escape());
         var run = new StageRun(stage, new StageConfig(base.image().config(), services.created()),
-                new StepNumbering(stage), base.image(), base.key());
+                new StepNumbering(stage, plan), base.image(), base.key());
         for (var step : stage.steps()) {
             var instruction = scope.dispatch(step.raw());
             apply(run, step, instruction, scope);
@@ -74,10 +74,12 @@ final class StageRunner {
 
     private void apply(StageRun run, PlannedStep step, Instruction instruction, VariableScope scope) {
         var location = location(instruction);
+        Supplier<String> stepName = () -> run.numbering.next(step,
+                StepDisplayText.of(instruction, scope.variables(), plan.escape()));
         switch (instruction) {
             case Run r -> {
                 var invocation = RunInvocation.of(r, run.config, scope.variables(), options.network());
-                var name = run.numbering.next(step, instruction);
+                var name = stepName.get();
                 var boundContent = copyStep.bindMountKeys(r, step.sources());
                 layerStep(run, name, invocation.key(run.key, boundContent), invocation.createdBy(),
                         () -> new RunStep(services, log, mounts, step.sources()).run(invocation, run.state, location, name,
@@ -85,17 +87,17 @@ final class StageRunner {
             }
             case Copy copy -> {
                 try (var prepared = copyStep.prepareCopy(copy, step, run.state, run.config, run.key)) {
-                    layerStep(run, run.numbering.next(step, instruction), prepared.key(), prepared.createdBy(),
+                    layerStep(run, stepName.get(), prepared.key(), prepared.createdBy(),
                             () -> prepared.run(writer(run)));
                 }
             }
             case Add add -> {
                 try (var prepared = copyStep.prepareAdd(add, run.state, run.config, run.key)) {
-                    layerStep(run, run.numbering.next(step, instruction), prepared.key(), prepared.createdBy(),
+                    layerStep(run, stepName.get(), prepared.key(), prepared.createdBy(),
                             () -> prepared.run(writer(run)));
                 }
             }
-            case Workdir workdir -> workdir(run, step, workdir);
+            case Workdir workdir -> workdir(run, workdir, stepName);
             default -> {
                 run.config.apply(instruction);
                 run.state = run.state.withConfig(run.config.config());
@@ -104,7 +106,7 @@ final class StageRunner {
         }
     }
 
-    private void workdir(StageRun run, PlannedStep step, Workdir workdir) {
+    private void workdir(StageRun run, Workdir workdir, Supplier<String> stepName) {
         var path = RootedPaths.absolute(run.config.config().config().workingDir(), workdir.path());
         run.config.apply(new Workdir(path, workdir.range(), workdir.original()));
         if (path.equals("/")) {
@@ -116,7 +118,7 @@ final class StageRunner {
         var user = run.config.config().config().user();
         var stateBefore = run.state;
         var config = run.config;
-        layerStep(run, run.numbering.next(step, workdir), run.key.child("workdir").add(path).add(user).build(),
+        layerStep(run, stepName.get(), run.key.child("workdir").add(path).add(user).build(),
                 "WORKDIR " + path, () -> new WorkdirStep(services).create(path, stateBefore, config, writer(run)));
     }
 

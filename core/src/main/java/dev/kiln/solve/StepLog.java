@@ -5,6 +5,9 @@ package dev.kiln.solve;
  * reported started, then exactly one of cached, done or failed; its name is unique in a build.
  */
 public interface StepLog {
+    /** The stage of the steps BuildKit calls {@code [internal]}, such as loading a base image's metadata. */
+    String INTERNAL = "[internal]";
+
     default void started(String stage, String step) {}
 
     default void output(String step, String line) {}

@@ -5,19 +5,22 @@ import dev.kiln.dockerfile.instructions.Copy;
 import dev.kiln.dockerfile.instructions.Instruction;
 import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.dockerfile.instructions.Workdir;
+import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StageBase;
-import dev.kiln.plan.StepText;
 
-/** BuildKit's step names: {@code [builder 2/5] RUN go build}, counting FROM of an image and each step that makes a layer. */
+/**
+ * BuildKit's step names: {@code [builder 2/5] RUN go build}, counting FROM of an image and each step
+ * that makes a layer; in a Dockerfile of one stage, without the stage's name: {@code [2/5] RUN go build}.
+ */
 final class StepNumbering {
-    private final String stageName;
+    private final String prefix;
     private final int total;
     private int index;
 
-    StepNumbering(PlannedStage stage) {
-        this.stageName = stage.displayName();
+    StepNumbering(PlannedStage stage, BuildPlan plan) {
+        this.prefix = plan.singleStage() ? "[" : "[" + stage.displayName() + " ";
         int count = stage.base() instanceof StageBase.FromImage ? 1 : 0;
         for (var step : stage.steps()) {
             if (makesLayer(step.raw())) {
@@ -29,15 +32,16 @@ final class StepNumbering {
     }
 
     String fromName(String image) {
-        return "[" + stageName + " 1/" + total + "] FROM " + image;
+        return prefix + "1/" + total + "] FROM " + image;
     }
 
-    String next(PlannedStep step, Instruction expanded) {
+    /** @param text the step as {@link StepDisplayText} shows it */
+    String next(PlannedStep step, String text) {
         index++;
         var number = String.valueOf(index);
         var padding = " ".repeat(Math.max(0, String.valueOf(total).length() - number.length()));
-        return "[" + stageName + " " + padding + number + "/" + total + "] "
-                + (step.onBuild() ? "ONBUILD " : "") + StepText.of(expanded);
+        return prefix + padding + number + "/" + total + "] "
+                + (step.onBuild() ? "ONBUILD " : "") + text;
     }
 
     private static boolean makesLayer(Instruction instruction) {

@@ -163,13 +163,37 @@ class SolverTest {
     }
 
     @Test
+    void stepsAreNamedAsBuildKitNamesThem() {
+        build("""
+                FROM busybox
+                ARG V=2
+                RUN echo "$V" $UNSET
+                """);
+        assertThat(log).containsOnlyOnce("start [internal] load metadata for docker.io/library/busybox:latest")
+                .contains("start [2/2] RUN echo \"2\" $UNSET")
+                .anyMatch(line -> line.matches("start \\[1/2] FROM docker\\.io/library/busybox:latest@sha256:[0-9a-f]{64}"));
+
+        log.clear();
+        build("""
+                FROM busybox AS a
+                RUN echo a > /a
+                FROM busybox AS b
+                COPY --from=a /a /a
+                """);
+        assertThat(log.stream().filter(line -> line.startsWith("start [internal] load metadata"))).hasSize(1);
+        assertThat(log).anyMatch(line -> line.startsWith("start [a 1/2] FROM docker.io/library/busybox:latest@sha256:"))
+                .contains("start [a 2/2] RUN echo a > /a", "start [b 2/2] COPY --from=a /a /a");
+    }
+
+    @Test
     void aFailingStepNamesTheStageInstructionExitCodeAndOutput() {
         assertThatThrownBy(() -> build("""
+                FROM scratch AS unused
                 FROM busybox AS build
                 RUN echo first line && echo second line >&2 && exit 3
                 """))
                 .isInstanceOf(StepFailedException.class)
-                .hasMessageContaining("Dockerfile:2")
+                .hasMessageContaining("Dockerfile:3")
                 .hasMessageContaining("[build 2/2] RUN echo first line")
                 .hasMessageContaining("exit code 3")
                 .hasMessageContaining("first line")

@@ -21,7 +21,11 @@ final class DollarExpander {
         scanner.next();
         if (scanner.peek() != '{') {
             String name = readName();
-            return name.isEmpty() ? "$" : word.lookup(name).value();
+            if (name.isEmpty()) {
+                return "$";
+            }
+            var variable = word.lookup(name);
+            return !variable.set() && word.skipUnsetEnv() ? "$" + name : variable.value();
         }
         scanner.next();
         int first = scanner.peek();
@@ -35,7 +39,10 @@ final class DollarExpander {
         int modifier = scanner.next();
         return switch (modifier) {
             case EOF -> throw new ShellExpansionException(MISSING_BRACE);
-            case '}' -> word.lookup(name).value();
+            case '}' -> {
+                var variable = word.lookup(name);
+                yield !variable.set() && word.skipUnsetEnv() ? "${" + name + "}" : variable.value();
+            }
             case ':' -> withModifier(name, scanner.next(), true);
             case '+', '-', '?', '#', '%' -> withModifier(name, modifier, false);
             case '/' -> replace(name);
@@ -51,6 +58,9 @@ final class DollarExpander {
         }
         String argument = scanArgument('}', isPattern, MISSING_BRACE);
         WordExpander.Lookup variable = word.lookup(name);
+        if (!variable.set() && word.skipUnsetEnv()) {
+            return "${" + name + shown + argument + "}";
+        }
         boolean unset = !variable.set() || (emptyIsUnset && variable.value().isEmpty());
         return switch (modifier) {
             case '-' -> unset ? argument : variable.value();
@@ -83,7 +93,11 @@ final class DollarExpander {
         }
         String pattern = scanArgument('/', true, "syntax error: missing '/' in ${}");
         String replacement = scanArgument('}', true, MISSING_BRACE);
-        String value = word.lookup(name).value();
+        var variable = word.lookup(name);
+        if (!variable.set() && word.skipUnsetEnv()) {
+            return "${" + name + "/" + pattern + "/" + replacement + "}"; // BuildKit's text: a "//" comes back as "/"
+        }
+        String value = variable.value();
         return all
                 ? ShellPattern.replaceAll(pattern, value, replacement)
                 : ShellPattern.replaceFirst(pattern, value, replacement);

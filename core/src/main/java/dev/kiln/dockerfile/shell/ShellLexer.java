@@ -13,9 +13,23 @@ import java.util.Set;
  */
 public final class ShellLexer {
     private final char escape;
+    private final Options options;
+
+    /**
+     * BuildKit's {@code RawQuotes} (quote characters stay in the result) and {@code SkipUnsetEnv}
+     * (a reference to an unset variable stays as written); its frontend names RUN steps with both.
+     */
+    public record Options(boolean rawQuotes, boolean skipUnsetEnv) {
+        public static final Options DEFAULT = new Options(false, false);
+    }
 
     public ShellLexer(char escape) {
+        this(escape, Options.DEFAULT);
+    }
+
+    public ShellLexer(char escape, Options options) {
         this.escape = escape;
+        this.options = Objects.requireNonNull(options);
     }
 
     /** Expands one word, removing quotes, without splitting. */
@@ -25,14 +39,14 @@ public final class ShellLexer {
 
     /** Expands one word and reports which variable names were looked up. */
     public Expansion processWordWithMatches(String word, Map<String, String> env) {
-        WordExpander expander = new WordExpander(escape, Objects.requireNonNull(env), word);
+        WordExpander expander = new WordExpander(escape, options, Objects.requireNonNull(env), word);
         String result = run(word, expander).text();
         return new Expansion(result, Set.copyOf(expander.matched()), Set.copyOf(expander.unmatched()));
     }
 
     /** Expands and splits into words at unquoted whitespace. */
     public List<String> processWords(String word, Map<String, String> env) {
-        return run(word, new WordExpander(escape, Objects.requireNonNull(env), word)).words();
+        return run(word, new WordExpander(escape, options, Objects.requireNonNull(env), word)).words();
     }
 
     char escape() {

@@ -17,6 +17,7 @@ final class WordExpander {
     private static final int MAX_NESTING = 500;
 
     private final int escape;
+    private final ShellLexer.Options options;
     private final Map<String, String> env;
     private final CodePointScanner scanner;
     private final StringBuilder sharedWordBuffer = new StringBuilder();
@@ -28,8 +29,9 @@ final class WordExpander {
 
     record Scan(String text, List<String> words) {}
 
-    WordExpander(char escape, Map<String, String> env, String word) {
+    WordExpander(char escape, ShellLexer.Options options, Map<String, String> env, String word) {
         this.escape = escape;
+        this.options = options;
         this.env = env;
         this.scanner = new CodePointScanner(word);
         this.dollars = new DollarExpander(this);
@@ -49,6 +51,10 @@ final class WordExpander {
 
     CodePointScanner scanner() {
         return scanner;
+    }
+
+    boolean skipUnsetEnv() {
+        return options.skipUnsetEnv();
     }
 
     /** Scans up to (and consuming) {@code stopChar}, or to the end when it is {@link CodePointScanner#EOF}. */
@@ -139,28 +145,35 @@ final class WordExpander {
     }
 
     private String singleQuoted() {
-        scanner.next();
         StringBuilder result = new StringBuilder();
+        keepQuote(result, scanner.next());
         for (int ch = scanner.next(); ch != '\''; ch = scanner.next()) {
             if (ch == EOF) {
                 throw new ShellExpansionException("unexpected end of statement while looking for matching single-quote");
             }
             result.appendCodePoint(ch);
         }
+        keepQuote(result, '\'');
         return result.toString();
+    }
+
+    private void keepQuote(StringBuilder result, int quote) {
+        if (options.rawQuotes()) {
+            result.appendCodePoint(quote);
+        }
     }
 
     /** Inside double quotes only {@code $} expands; the escape character escapes only {@code " $} and itself. */
     private String doubleQuoted() {
-        scanner.next();
         StringBuilder result = new StringBuilder();
+        keepQuote(result, scanner.next());
         while (true) {
             int next = scanner.peek();
             if (next == EOF) {
                 throw new ShellExpansionException("unexpected end of statement while looking for matching double-quote");
             }
             if (next == '"') {
-                scanner.next();
+                keepQuote(result, scanner.next());
                 return result.toString();
             }
             if (next == '$') {

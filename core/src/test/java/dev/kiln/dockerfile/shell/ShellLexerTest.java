@@ -93,4 +93,15 @@ class ShellLexerTest {
         assertThat(expansion.matched()).containsExactlyInAnyOrder("A", "D");
         assertThat(expansion.unmatched()).containsExactlyInAnyOrder("B", "C");
     }
+
+    @Test
+    void rawQuotesKeepTheQuoteCharactersAndSkipUnsetKeepsReferencesToUnsetVariables() {
+        var display = new ShellLexer('\\', new ShellLexer.Options(true, true));
+        Map<String, String> env = Map.of("V", "2", "EMPTY", "");
+        assertThat(display.processWord("echo \"a$V\" '$V' $U ${U} $EMPTY.", env)).isEqualTo("echo \"a2\" '$V' $U ${U} .");
+        assertThat(display.processWord("${U:-d} ${U:?no} ${U#x} ${V:+set}", env)).isEqualTo("${U:-d} ${U:?no} ${U#x} set");
+        assertThat(display.processWord("${U//a/b} ${U/a/$V}", env)).isEqualTo("${U/a/b} ${U/a/2}");
+        assertThat(display.processWord("a\\ b \\$V \"\\$V\"", env)).isEqualTo("a b $V \"$V\"");
+        assertThat(backslash.processWord("\"a$V\" '$V' $U ${U:-d}", env)).isEqualTo("a2 $V  d");
+    }
 }
