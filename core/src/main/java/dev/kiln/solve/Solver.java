@@ -135,7 +135,8 @@ public final class Solver {
                 } catch (KilnException e) {
                     throw new InstructionException(stage.stage().from().range(), e.getMessage());
                 }
-                var name = new StepNumbering(stage, plan).fromName(pinned(reference, base.resolved()));
+                var withTriggers = ImageTriggers.prepend(stage, base.image().config().config().onBuild(), plan);
+                var name = new StepNumbering(withTriggers, plan).fromName(pinned(reference, base.resolved()));
                 log.started(stage.displayName(), name);
                 log.done(name);
                 yield new StageResult(base.image(), environment(base.image().config()),

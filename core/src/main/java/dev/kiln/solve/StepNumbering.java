@@ -11,8 +11,9 @@ import dev.kiln.plan.PlannedStep;
 import dev.kiln.plan.StageBase;
 
 /**
- * BuildKit's step names: {@code [builder 2/5] RUN go build}, counting FROM of an image and each step
- * that makes a layer; in a Dockerfile of one stage, without the stage's name: {@code [2/5] RUN go build}.
+ * BuildKit's step names: {@code [builder 2/5] RUN go build}, counting FROM of an image, each step
+ * that makes a layer and every ONBUILD trigger (BuildKit counts an ENV trigger too); in a Dockerfile
+ * of one stage, without the stage's name: {@code [2/5] RUN go build}.
  */
 final class StepNumbering {
     private final String prefix;
@@ -23,7 +24,7 @@ final class StepNumbering {
         this.prefix = plan.singleStage() ? "[" : "[" + stage.displayName() + " ";
         int count = stage.base() instanceof StageBase.FromImage ? 1 : 0;
         for (var step : stage.steps()) {
-            if (makesLayer(step.raw())) {
+            if (step.onBuild() || makesLayer(step.raw())) { // BuildKit counts every trigger, even an ENV
                 count++;
             }
         }

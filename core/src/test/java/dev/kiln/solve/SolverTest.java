@@ -183,6 +183,16 @@ class SolverTest {
         assertThat(log.stream().filter(line -> line.startsWith("start [internal] load metadata"))).hasSize(1);
         assertThat(log).anyMatch(line -> line.startsWith("start [a 1/2] FROM docker.io/library/busybox:latest@sha256:"))
                 .contains("start [a 2/2] RUN echo a > /a", "start [b 2/2] COPY --from=a /a /a");
+
+        log.clear();
+        build("""
+                FROM busybox AS base
+                ONBUILD ENV X=1
+                ONBUILD RUN echo trigger $X
+                FROM base AS child
+                RUN echo child
+                """);
+        assertThat(log).contains("start [child 1/3] ONBUILD RUN echo trigger 1", "start [child 2/3] RUN echo child");
     }
 
     @Test
