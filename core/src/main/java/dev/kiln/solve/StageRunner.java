@@ -15,6 +15,10 @@ import dev.kiln.plan.StepText;
 import dev.kiln.plan.VariableScope;
 import dev.kiln.solve.mount.MountSetup;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -30,6 +34,8 @@ final class StageRunner {
     private final CopyStep copyStep;
     private final Semaphore jobs;
     private final MountSetup mounts;
+    /** Each step of this build by its key: identical steps of different stages run once (BuildKit merges them). */
+    private final Map<CacheKey, CompletableFuture<LayerRef>> madeThisBuild = new ConcurrentHashMap<>();
 
     StageRunner(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log, CopyStep copyStep,
                 Semaphore jobs, MountSetup mounts) {
@@ -125,28 +131,59 @@ final class StageRunner {
     private void layerStep(StageRun run, String name, CacheKey key, String createdBy, Supplier<LayerRef> work) {
         var cached = options.useCacheFor(run.stage.stage().name()) ? services.cache().lookup(key)
                 : java.util.Optional.<LayerRef>empty();
-        LayerRef layer;
         var stageName = run.stage.displayName();
+        LayerRef layer;
         if (cached.isPresent()) {
             layer = cached.get();
             log.cached(stageName, name);
         } else {
-            layer = limited(() -> {
+            var made = new CompletableFuture<LayerRef>();
+            var same = madeThisBuild.putIfAbsent(key, made);
+            if (same != null) {
+                layer = await(same);
+                log.cached(stageName, name);
+            } else {
+                layer = make(stageName, name, work, made);
+                services.cache().record(key, layer);
+            }
+        }
+        run.config.addLayer(layer.diffId(), createdBy);
+        run.state = run.state.withLayer(run.config.config(), layer);
+        run.key = key;
+    }
+
+    /** Runs the step's work holding a job permit; what it makes (or its failure) goes to {@code made} too. */
+    private LayerRef make(String stageName, String name, Supplier<LayerRef> work, CompletableFuture<LayerRef> made) {
+        try {
+            var layer = limited(() -> {
                 log.started(stageName, name);
                 try {
-                    var made = work.get();
+                    var result = work.get();
                     log.done(name);
-                    return made;
+                    return result;
                 } catch (RuntimeException e) {
                     log.failed(name, e.getMessage());
                     throw e;
                 }
             });
-            services.cache().record(key, layer);
+            made.complete(layer);
+            return layer;
+        } catch (RuntimeException e) {
+            made.completeExceptionally(e);
+            throw e;
         }
-        run.config.addLayer(layer.diffId(), createdBy);
-        run.state = run.state.withLayer(run.config.config(), layer);
-        run.key = key;
+    }
+
+    /** Waits for an identical step of another stage; its failure fails the build, which cancels this wait. */
+    private static LayerRef await(CompletableFuture<LayerRef> same) {
+        try {
+            return same.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KilnException("the build was interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new KilnException("an identical step failed", e);
+        }
     }
 
     /** Layers of the exported (target) stage are compressed now; other stages' stay plain tar. */

@@ -196,6 +196,23 @@ class SolverTest {
     }
 
     @Test
+    void identicalStepsOfTwoStagesRunOnceEvenWithoutTheCache() throws IOException {
+        var result = build("""
+                FROM busybox AS a
+                RUN echo ran && sleep 0.3 && echo same > /x
+                FROM busybox AS b
+                RUN echo ran && sleep 0.3 && echo same > /x
+                FROM scratch
+                COPY --from=a /x /a
+                COPY --from=b /x /b
+                """, true);
+        assertThat(log).containsOnlyOnce("out ran");
+        assertThat(log.stream().filter(line -> line.matches("(done|cached) \\[[ab] 2/2] RUN echo ran.*"))).hasSize(2);
+        assertThat(layerEntries(result, 0)).containsEntry("a", "same\n");
+        assertThat(layerEntries(result, 1)).containsEntry("b", "same\n");
+    }
+
+    @Test
     void aFailingStepNamesTheStageInstructionExitCodeAndOutput() {
         assertThatThrownBy(() -> build("""
                 FROM scratch AS unused
