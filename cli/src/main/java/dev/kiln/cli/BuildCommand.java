@@ -86,8 +86,12 @@ public final class BuildCommand implements Callable<Integer> {
     Integer jobs;
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "Progress output: auto, tty, plain or json (default: ${DEFAULT-VALUE}).")
+            description = "Progress output: auto, tty, plain, json or quiet (default: ${DEFAULT-VALUE}).")
     String progress;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Suppress the build output and print the image ID (config digest) on success.")
+    boolean quiet;
 
     @Option(names = "--compression", paramLabel = "gzip|zstd|uncompressed", defaultValue = "gzip",
             description = "How new layers are compressed (default: ${DEFAULT-VALUE}).")
@@ -155,7 +159,7 @@ public final class BuildCommand implements Callable<Integer> {
             ImagePush.pushTags(List.copyOf(pushes), registry, err);
         }
         if (outputs.stream().noneMatch(OutputSpec::toStdout)) {
-            out.println(result.manifest().digest());
+            out.println(quiet ? result.config().digest() : result.manifest().digest());
         }
         return 0;
     }
@@ -173,7 +177,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     private dev.kiln.solve.BuildResult build(BuildPlan plan, BuildContext buildContext) {
         var err = spec.commandLine().getErr();
-        try (var progressOutput = ProgressOutput.open(progress, err)) {
+        try (var progressOutput = ProgressOutput.open(quiet ? "quiet" : progress, err)) {
             var store = CliEnvironment.openStore();
             var services = new BuildServices(store, layerOptions(), Snapshotter.strategyFromEnvironment(),
                     runtime, progressOutput::notice, registry.clientOptions());
@@ -184,7 +188,6 @@ public final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** gzip layers, dated SOURCE_DATE_EPOCH (or 0) as the CLI's environment says. */
     /** New layers compressed as {@code --compression} says, dated SOURCE_DATE_EPOCH (or 0). */
     private LayerOptions layerOptions() {
         var chosen = switch (compression) {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The build's progress display: tty, plain or json on standard error ({@code --progress}), fed by
+ * The build's progress display: tty, plain, json or none (quiet) on standard error ({@code --progress}), fed by
  * the engine's step log, ending with the summary (stages, steps, image digest and layer sizes).
  */
 final class ProgressOutput implements AutoCloseable {
@@ -36,8 +36,11 @@ final class ProgressOutput implements AutoCloseable {
             return new ProgressOutput(ProgressSinks.create(mode, System.err));
         }
         var clock = InstantSource.system();
-        return new ProgressOutput(parsed == ProgressMode.JSON ? ProgressSinks.json(err, clock)
-                : ProgressSinks.plain(err, clock));
+        return new ProgressOutput(switch (parsed) {
+            case JSON -> ProgressSinks.json(err, clock);
+            case QUIET -> ProgressSink.discard();
+            default -> ProgressSinks.plain(err, clock);
+        });
     }
 
     ProgressStepLog log() {

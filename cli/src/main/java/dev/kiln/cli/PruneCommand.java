@@ -34,6 +34,10 @@ public final class PruneCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Accepted for docker compatibility; kiln never prompts.")
     boolean force;
 
+    @Option(names = {"-a", "--all"}, description = "Accepted for docker compatibility (docker builder prune --all): "
+            + "kiln always removes all unused build cache.")
+    boolean all;
+
     @Option(names = "--keep-storage", paramLabel = "SIZE",
             description = "Keep the most recently used build cache up to SIZE (e.g. 500MB, 2GB).")
     String keepStorage;

@@ -42,6 +42,21 @@ class BuildOutputTest {
     }
 
     @Test
+    void quietPrintsOnlyTheImageId() throws Exception {
+        Path context = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nWORKDIR /app\n");
+        var result = MainTest.runWithStore(tmp.resolve("home"), "build", "-q", "--iidfile", tmp.resolve("iid").toString(),
+                context.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo(Files.readString(tmp.resolve("iid")) + "\n").startsWith("sha256:");
+
+        var quietProgress = MainTest.runWithStore(tmp.resolve("home"), "build", "--progress", "quiet", context.toString());
+        assertThat(quietProgress.err()).isEmpty();
+        assertThat(quietProgress.out()).startsWith("sha256:").isNotEqualTo(result.out());
+    }
+
+    @Test
     void aBadOutputFailsBeforeBuilding() throws Exception {
         Path context = Files.createDirectories(tmp.resolve("ctx"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");

@@ -42,6 +42,10 @@ class PruneCacheTest {
         assertThat(rebuilt.err()).doesNotContain("CACHED").contains("#1 DONE");
         assertThat(rebuilt.out().strip()).isEqualTo(first.out().strip());
         assertThat(run("images").out()).contains("app");
+
+        assertThat(records()).isEqualTo(2);
+        assertThat(run("prune", "-a", "-f").code()).as("docker builder prune's flags").isZero();
+        assertThat(records()).isZero();
     }
 
     @Test

@@ -5,9 +5,12 @@ import java.util.Locale;
 
 /** The {@code --progress} values, spelled as {@code docker build} spells them. */
 public enum ProgressMode {
-    AUTO, TTY, PLAIN, JSON;
+    AUTO, TTY, PLAIN, JSON, QUIET;
 
-    /** {@code auto}, {@code tty}, {@code plain} or {@code json} ({@code rawjson} as docker's alias for json). */
+    /**
+     * {@code auto}, {@code tty}, {@code plain}, {@code json} ({@code rawjson} as docker's alias for json)
+     * or {@code quiet} (nothing but errors).
+     */
     public static ProgressMode parse(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (key) {
@@ -15,8 +18,9 @@ public enum ProgressMode {
             case "tty" -> TTY;
             case "plain" -> PLAIN;
             case "json", "rawjson" -> JSON;
+            case "quiet" -> QUIET;
             default -> throw new KilnException("unknown progress mode '" + name
-                    + "': use --progress with auto, tty, plain or json");
+                    + "': use --progress with auto, tty, plain, json or quiet");
         };
     }
 

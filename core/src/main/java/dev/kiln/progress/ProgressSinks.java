@@ -17,7 +17,7 @@ public final class ProgressSinks {
     private ProgressSinks() {}
 
     /**
-     * The sink for {@code mode} ({@code auto|tty|plain|json}) writing to {@code err}; {@code auto} picks
+     * The sink for {@code mode} ({@code auto|tty|plain|json|quiet}) writing to {@code err}; {@code auto} picks
      * the live display when {@code err} is the process's standard error, that is a terminal, and
      * {@code TERM} is not {@code dumb}. A bad mode is a {@link dev.kiln.KilnException} naming the choices.
      */
@@ -30,6 +30,7 @@ public final class ProgressSinks {
         return switch (mode.resolve(() -> isTerminal(err), env.get("TERM"))) {
             case TTY -> tty(writer(err), clock, () -> columns(env), ProgressSinks::rows, !env.containsKey("NO_COLOR"));
             case JSON -> json(writer(err), clock);
+            case QUIET -> ProgressSink.discard();
             case PLAIN, AUTO -> plain(writer(err), clock);
         };
     }

@@ -19,17 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProgressSinksTest {
 
     @ParameterizedTest
-    @CsvSource({"auto, AUTO", "tty, TTY", "plain, PLAIN", "json, JSON", "rawjson, JSON", "' Plain ', PLAIN"})
+    @CsvSource({"auto, AUTO", "tty, TTY", "plain, PLAIN", "json, JSON", "rawjson, JSON", "quiet, QUIET", "' Plain ', PLAIN"})
     void modesAreSpelledAsDockerSpellsThem(String name, ProgressMode mode) {
         assertThat(ProgressMode.parse(name)).isEqualTo(mode);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fancy", "", "quiet"})
+    @ValueSource(strings = {"fancy", "", "silent"})
     void anUnknownModeNamesTheChoices(String name) {
         assertThatThrownBy(() -> ProgressSinks.create(name, System.err))
                 .isInstanceOf(KilnException.class)
-                .hasMessage("unknown progress mode '" + name + "': use --progress with auto, tty, plain or json");
+                .hasMessage("unknown progress mode '" + name + "': use --progress with auto, tty, plain, json or quiet");
     }
 
     @Test
