@@ -124,8 +124,7 @@ public final class Solver {
 
     private StageResult base(PlannedStage stage) {
         return switch (stage.base()) {
-            case StageBase.Scratch() -> new StageResult(
-                    new ImageState(ImageConfig.empty(platform(stage)), List.of()), Map.of(),
+            case StageBase.Scratch() -> new StageResult(new ImageState(scratch(platform(stage)), List.of()), Map.of(),
                     CacheKey.root("scratch").add(platform(stage).toString()).build());
             case StageBase.FromStage(int index) -> results.get(index);
             case StageBase.FromImage(String reference) -> {
@@ -149,6 +148,12 @@ public final class Solver {
     private static String pinned(String reference, Digest resolved) {
         var parsed = ImageReference.parse(reference);
         return (parsed.digestIfPresent().isPresent() ? parsed : parsed.withDigest(resolved.toString())).toString();
+    }
+
+    /** BuildKit's empty image: WorkingDir "/" (PATH is added to every stage's config by StageConfig). */
+    private static ImageConfig scratch(Platform platform) {
+        var empty = ImageConfig.empty(platform);
+        return empty.withConfig(StageConfig.copy(empty.config()).workingDir("/").build());
     }
 
     /** {@code COPY --from=<image>}: the image, pulled if needed, for the target platform. */

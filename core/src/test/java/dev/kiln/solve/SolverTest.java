@@ -125,6 +125,9 @@ class SolverTest {
         assertThat(result.image().layers()).hasSize(1);
         assertThat(layerEntries(result, 0)).containsOnlyKeys("app");
         assertThat(layerEntries(result, 0).get("app")).contains("echo built");
+        var config = result.image().config().config();
+        assertThat(config.workingDir()).as("BuildKit's empty image").isEqualTo("/");
+        assertThat(config.env()).containsExactly("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
     }
 
     @Test
