@@ -26,6 +26,11 @@ public final class Mounts {
 
     private Mounts() {}
 
+    /** Links umount2 now (see {@link NativeLinks}). */
+    static void linkUmount() {
+        java.util.Objects.requireNonNull(Umount.UMOUNT2);
+    }
+
     /** mount(source, target, type, flags, data); {@code data} may be null. */
     public static void mount(String source, Path target, String type, long flags, String data) {
         try (Arena arena = Arena.ofConfined()) {

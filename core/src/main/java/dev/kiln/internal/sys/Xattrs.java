@@ -26,6 +26,9 @@ public final class Xattrs {
 
     private Xattrs() {}
 
+    /** Initialises this class, linking its downcalls (see {@link NativeLinks}). */
+    static void link() {}
+
     public static void set(Path path, String name, byte[] value) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Libc.newState(arena);
