@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * What a build reports while it runs. A step is identified by an {@code id} the engine chooses
  * (unique within one build); every step begins with {@link StepStarted} and ends with exactly one of
- * {@link StepCached}, {@link StepCompleted} or {@link StepFailed}. Renderers number steps in the
+ * {@link StepCached}, {@link StepCompleted}, {@link StepFailed} or {@link StepCanceled}. Renderers number steps in the
  * order they start, as BuildKit does, so ids need not be dense or ordered.
  */
 public sealed interface BuildEvent {
@@ -70,6 +70,9 @@ public sealed interface BuildEvent {
             Objects.requireNonNull(message, "message");
         }
     }
+
+    /** The step was stopped because another step failed or the build was interrupted; the step is over. */
+    record StepCanceled(int id) implements BuildEvent {}
 
     /** A build-wide warning, such as a Dockerfile lint finding; renderers list them at the end. */
     record Warning(String text) implements BuildEvent {

@@ -10,6 +10,7 @@ import dev.kiln.progress.BuildEvent.BuildFinished;
 import dev.kiln.progress.BuildEvent.BuildStarted;
 import dev.kiln.progress.BuildEvent.StepCached;
 import dev.kiln.progress.BuildEvent.StepCompleted;
+import dev.kiln.progress.BuildEvent.StepCanceled;
 import dev.kiln.progress.BuildEvent.StepFailed;
 import dev.kiln.progress.BuildEvent.StepLog;
 import dev.kiln.progress.BuildEvent.StepProgress;
@@ -77,6 +78,7 @@ public final class JsonEvents {
                     .put("current", p.current()).put("total", p.total());
             case StepCompleted c -> node.put("id", c.id()).put("duration", JsonFields.seconds(c.duration()));
             case StepFailed f -> node.put("id", f.id()).put("message", f.message());
+            case StepCanceled c -> node.put("id", c.id());
             case Warning w -> node.put("text", w.text());
             case BuildFinished f -> node.set("summary", JsonFields.summary(f.summary()));
         }

@@ -10,6 +10,7 @@ import dev.kiln.progress.BuildEvent.BuildFinished;
 import dev.kiln.progress.BuildEvent.BuildStarted;
 import dev.kiln.progress.BuildEvent.StepCached;
 import dev.kiln.progress.BuildEvent.StepCompleted;
+import dev.kiln.progress.BuildEvent.StepCanceled;
 import dev.kiln.progress.BuildEvent.StepFailed;
 import dev.kiln.progress.BuildEvent.StepLog;
 import dev.kiln.progress.BuildEvent.StepProgress;
@@ -79,6 +80,7 @@ final class JsonFields {
                     number(node, "current"), number(node, "total"));
             case "step-completed" -> new StepCompleted(id(node), duration(node, "duration"));
             case "step-failed" -> new StepFailed(id(node), text(node, "message"));
+            case "step-canceled" -> new StepCanceled(id(node));
             case "warning" -> new Warning(text(node, "text"));
             case "build-finished" -> new BuildFinished(summary(field(node, "summary")));
             default -> throw new KilnException("unknown progress event type '" + type + "'");

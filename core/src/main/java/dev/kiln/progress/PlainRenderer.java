@@ -4,6 +4,7 @@ import dev.kiln.progress.BuildEvent.BuildFinished;
 import dev.kiln.progress.BuildEvent.BuildStarted;
 import dev.kiln.progress.BuildEvent.StepCached;
 import dev.kiln.progress.BuildEvent.StepCompleted;
+import dev.kiln.progress.BuildEvent.StepCanceled;
 import dev.kiln.progress.BuildEvent.StepFailed;
 import dev.kiln.progress.BuildEvent.StepLog;
 import dev.kiln.progress.BuildEvent.StepProgress;
@@ -49,6 +50,7 @@ final class PlainRenderer implements EventRenderer {
             case StepCached c -> end(step(c.id(), at), "CACHED", at);
             case StepCompleted c -> end(step(c.id(), at), "DONE " + Units.seconds(c.duration(), 1) + "s", at);
             case StepFailed f -> fail(step(f.id(), at), f.message(), at);
+            case StepCanceled c -> end(step(c.id(), at), "CANCELED", at);
             case StepLog l -> log(step(l.id(), at), l.line(), at);
             case StepProgress p -> transfer(step(p.id(), at), p, at);
             case Warning w -> report.warning(w.text());

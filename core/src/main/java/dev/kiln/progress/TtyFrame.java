@@ -18,6 +18,7 @@ import java.util.Optional;
 final class TtyFrame {
     static final String BLUE = "\u001B[34m";
     static final String RED = "\u001B[31m";
+    static final String YELLOW = "\u001B[33m";
     static final String FAINT = "\u001B[2m";
     static final String RESET = "\u001B[0m";
     private static final String PREFIX = " => ";
@@ -61,6 +62,7 @@ final class TtyFrame {
         String name = switch (step.state) {
             case CACHED -> "CACHED " + step.name;
             case FAILED -> "ERROR " + step.name;
+            case CANCELED -> "CANCELED " + step.name;
             case DONE -> "DONE " + step.name; // BuildKit marks finished rows by colour alone; NO_COLOR needs a word
             case RUNNING -> step.name;
         };
@@ -115,7 +117,12 @@ final class TtyFrame {
         if (!color || step.running()) {
             return text;
         }
-        return (step.state == State.FAILED ? RED : BLUE) + text + RESET;
+        var colour = switch (step.state) {
+            case FAILED -> RED;
+            case CANCELED -> YELLOW; // as BuildKit's display marks a canceled step
+            default -> BLUE;
+        };
+        return colour + text + RESET;
     }
 
     /**

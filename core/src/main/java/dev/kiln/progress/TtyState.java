@@ -4,6 +4,7 @@ import dev.kiln.progress.BuildEvent.BuildFinished;
 import dev.kiln.progress.BuildEvent.BuildStarted;
 import dev.kiln.progress.BuildEvent.StepCached;
 import dev.kiln.progress.BuildEvent.StepCompleted;
+import dev.kiln.progress.BuildEvent.StepCanceled;
 import dev.kiln.progress.BuildEvent.StepFailed;
 import dev.kiln.progress.BuildEvent.StepLog;
 import dev.kiln.progress.BuildEvent.StepProgress;
@@ -38,6 +39,10 @@ final class TtyState {
             case StepCached c -> step(c.id(), at).end(State.CACHED, Duration.ZERO);
             case StepCompleted c -> step(c.id(), at).end(State.DONE, c.duration());
             case StepFailed f -> fail(step(f.id(), at), at);
+            case StepCanceled c -> {
+                var step = step(c.id(), at);
+                step.end(State.CANCELED, Duration.between(step.started, at));
+            }
             case StepLog l -> log(step(l.id(), at), l.line(), at);
             case StepProgress p -> step(p.id(), at).transfer(p, at);
             case Warning w -> report.warning(w.text());

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** What the live display knows about one step; touched only by the renderer's thread. */
 final class TtyStep {
-    enum State { RUNNING, CACHED, DONE, FAILED }
+    enum State { RUNNING, CACHED, DONE, FAILED, CANCELED }
 
     /** A transfer's latest report, when it was first seen and when it finished. */
     record Transfer(StepProgress last, Instant started, Instant finished) {}

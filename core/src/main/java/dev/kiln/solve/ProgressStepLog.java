@@ -84,6 +84,14 @@ public final class ProgressStepLog implements StepLog {
         }
     }
 
+    @Override
+    public synchronized void canceled(String step) {
+        var id = idOf.get(step);
+        if (id != null) {
+            sink.emit(new BuildEvent.StepCanceled(id));
+        }
+    }
+
     /** Emits the summary of a build that finished, with its image if it made one. */
     public synchronized void finished(Optional<Summary.ImageSummary> image) {
         var stageSummaries = stages.entrySet().stream()

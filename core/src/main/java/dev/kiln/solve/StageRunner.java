@@ -162,7 +162,11 @@ final class StageRunner {
                     log.done(name);
                     return result;
                 } catch (RuntimeException e) {
-                    log.failed(name, e.getMessage());
+                    if (Thread.currentThread().isInterrupted()) { // stopped: a step elsewhere failed, or Ctrl-C
+                        log.canceled(name);
+                    } else {
+                        log.failed(name, e.getMessage());
+                    }
                     throw e;
                 }
             });

@@ -18,6 +18,9 @@ public interface StepLog {
 
     default void failed(String step, String message) {}
 
+    /** The step was stopped: another step failed or the build was interrupted. */
+    default void canceled(String step) {}
+
     /** Reports nothing. */
     StepLog SILENT = new StepLog() {};
 }

@@ -11,6 +11,7 @@ import dev.kiln.progress.BuildEvent.BuildFinished;
 import dev.kiln.progress.BuildEvent.BuildStarted;
 import dev.kiln.progress.BuildEvent.StepCached;
 import dev.kiln.progress.BuildEvent.StepCompleted;
+import dev.kiln.progress.BuildEvent.StepCanceled;
 import dev.kiln.progress.BuildEvent.StepFailed;
 import dev.kiln.progress.BuildEvent.StepLog;
 import dev.kiln.progress.BuildEvent.StepProgress;
@@ -34,6 +35,7 @@ class JsonEventsTest {
                 new StepCompleted(1, Duration.ofSeconds(12, 345_678_901)),
                 new StepCached(2),
                 new StepFailed(3, "exit code: 1\nsecond line"),
+                new StepCanceled(4),
                 new Warning("FromAsCasing: 'as' and 'FROM' keywords' casing do not match (line 1)"),
                 new BuildFinished(Samples.summary()),
                 new BuildFinished(new Summary(List.of(), Duration.ofSeconds(10), Optional.empty())));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kiln.progress.BuildEvent.BuildFinished;
 import dev.kiln.progress.BuildEvent.StepCached;
 import dev.kiln.progress.BuildEvent.StepCompleted;
+import dev.kiln.progress.BuildEvent.StepCanceled;
 import dev.kiln.progress.BuildEvent.StepFailed;
 import dev.kiln.progress.BuildEvent.StepLog;
 import dev.kiln.progress.BuildEvent.StepProgress;
@@ -121,6 +122,28 @@ class PlainRendererTest {
                 0.200 b1
                 1.400 b2
                 7.900 b3
+                ------
+                """);
+    }
+
+    @Test
+    void aStepStoppedByAnotherStepsFailureIsCanceledAndNotReported() {
+        started(0, 1, "[a 2/2] RUN exit 3");
+        started(10, 2, "[b 2/2] RUN sleep 5");
+        at(20, new StepLog(2, STDOUT, "started"));
+        at(500, new StepFailed(1, "exit code 3"));
+        at(510, new StepCanceled(2));
+        plain.onClose(clock.at(600));
+
+        assertThat(text.toString()).isEqualTo("""
+                #1 [a 2/2] RUN exit 3
+                #1 ERROR: exit code 3
+
+                #2 [b 2/2] RUN sleep 5
+                #2 0.010 started
+                #2 CANCELED
+                ------
+                 > [a 2/2] RUN exit 3:
                 ------
                 """);
     }

@@ -65,6 +65,7 @@ class SolverTest {
             public void cached(String stage, String s) { log.add("cached " + s); }
             public void done(String s) { log.add("done " + s); }
             public void failed(String s, String message) { log.add("failed " + s); }
+            public void canceled(String s) { log.add("canceled " + s); }
         });
     }
 
@@ -229,6 +230,23 @@ class SolverTest {
                 .hasMessageContaining("first line")
                 .hasMessageContaining("second line");
         assertThat(Files.exists(home.resolve("tmp"))).isTrue();
+    }
+
+    @Test
+    void theFirstFailureCancelsTheStepsStillRunning() {
+        var started = System.nanoTime();
+        assertThatThrownBy(() -> build("""
+                FROM busybox AS a
+                RUN sleep 0.5; exit 3
+                FROM busybox AS b
+                RUN sleep 60
+                FROM busybox
+                COPY --from=a / /a
+                COPY --from=b / /b
+                """)).isInstanceOf(StepFailedException.class).hasMessageContaining("exit code 3");
+        assertThat(log).contains("failed [a 2/2] RUN sleep 0.5; exit 3", "canceled [b 2/2] RUN sleep 60")
+                .doesNotContain("failed [b 2/2] RUN sleep 60");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
     }
 
     @Test
