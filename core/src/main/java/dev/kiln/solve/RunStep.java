@@ -6,6 +6,7 @@ import dev.kiln.exec.ExecSpec;
 import dev.kiln.image.layer.LayerBlob;
 import dev.kiln.image.layer.LayerWriter;
 import dev.kiln.internal.cleanup.ShutdownCleanup;
+import dev.kiln.internal.sys.NativeLinks;
 import dev.kiln.plan.StepSource;
 import dev.kiln.solve.mount.MountException;
 import dev.kiln.solve.mount.MountSetup;
@@ -42,6 +43,7 @@ final class RunStep {
 
     /** Runs the step and returns the layer of what it changed. */
     LayerRef run(RunInvocation invocation, ImageState state, String location, String stepName, LayerWriter writer) {
+        NativeLinks.linkInBackground();
         var lowers = state.layers().stream().map(l -> services.snapshots().unpacked(l.blob(), l.diffId())).toList();
         var tail = new OutputTail(TAIL_LINES);
         var snapshot = services.snapshotter().prepare(lowers);

@@ -2,12 +2,10 @@ package dev.kiln.solve;
 
 import dev.kiln.KilnException;
 import dev.kiln.dockerfile.instructions.InstructionException;
-import dev.kiln.dockerfile.instructions.Run;
 import dev.kiln.image.Digest;
 import dev.kiln.image.ImageConfig;
 import dev.kiln.image.ImageReference;
 import dev.kiln.image.Platform;
-import dev.kiln.internal.sys.NativeLinks;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.StageBase;
@@ -55,9 +53,6 @@ public final class Solver {
     }
 
     private BuildResult build() {
-        if (plan.stages().stream().flatMap(stage -> stage.steps().stream()).anyMatch(step -> step.raw() instanceof Run)) {
-            NativeLinks.linkInBackground();
-        }
         var limit = new Semaphore(options.jobs());
         var copyStep = new CopyStep(options, services, results, this::imageForCopy);
         var mounts = new MountSetup(options.context().root(), options.mounts(), services.workRoot(),
