@@ -39,14 +39,14 @@ import java.util.function.Supplier;
 final class CopyStep {
     private final BuildOptions options;
     private final BuildServices services;
-    private final Map<Integer, StageResult> stages;
+    private final StageResults stages;
     private final Function<String, BaseImages.Resolved> images;
     private final ContextFilter contextFilter;
     private final StatCache statCache;
     private final SelectionMemo memo;
     private volatile HttpClient http;
 
-    CopyStep(BuildOptions options, BuildServices services, Map<Integer, StageResult> stages,
+    CopyStep(BuildOptions options, BuildServices services, StageResults stages,
              Function<String, BaseImages.Resolved> images) {
         this.options = options;
         this.services = services;
@@ -180,7 +180,10 @@ final class CopyStep {
 
     private From resolve(StepSource source) {
         return switch (source) {
-            case StepSource.Stage(int index) -> new From(stages.get(index).image(), stages.get(index).key());
+            case StepSource.Stage(int index) -> {
+                var stage = stages.await(index);
+                yield new From(stage.image(), stage.key());
+            }
             case StepSource.Image(String reference) -> {
                 var image = images.apply(reference);
                 yield new From(image.image(), CacheKey.root("image").add(image.manifest().toString()).build());

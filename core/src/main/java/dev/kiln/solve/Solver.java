@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +33,7 @@ public final class Solver {
     private final BuildOptions options;
     private final BuildServices services;
     private final StepLog log;
-    private final Map<Integer, StageResult> results = new ConcurrentHashMap<>();
+    private final StageResults results;
     private final BaseImages baseImages;
 
     private Solver(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log) {
@@ -42,6 +41,7 @@ public final class Solver {
         this.options = options;
         this.services = services;
         this.log = log;
+        this.results = new StageResults(plan.stages());
         this.baseImages = new BaseImages(services.store(), services::registry, options.pull(), log);
     }
 
@@ -58,19 +58,18 @@ public final class Solver {
         var mounts = new MountSetup(options.context().root(), options.mounts(), services.workRoot(),
                 MountSetup.cacheRootOf(services.store().root()), new StageRoots(services, results, this::imageForCopy),
                 System.getenv());
-        var runner = new StageRunner(plan, options, services, log, copyStep, limit, mounts);
+        var runner = new StageRunner(plan, options, services, log, copyStep, limit, mounts, results);
         var futures = new HashMap<Integer, Future<StageResult>>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var completions = new ExecutorCompletionService<StageResult>(threads);
             for (var stage : plan.stages()) {
-                var needs = stage.dependsOn().stream().map(futures::get).toList();
-                futures.put(stage.index(), completions.submit(() -> buildStage(stage, needs, runner)));
+                futures.put(stage.index(), completions.submit(() -> buildStage(stage, runner)));
             }
             awaitAll(completions, futures.size(), threads);
         } finally {
             copyStep.finish();
         }
-        var target = withLabels(results.get(plan.target()).image());
+        var target = withLabels(results.await(plan.target()).image());
         var conversions = new LayerConversions(services.store().blobs(), services.layerWriter(true),
                 services.compression(), services.store().root().resolve("cache").resolve("converted"));
         var layers = target.layers().stream().map(conversions::convert).toList();
@@ -78,18 +77,20 @@ public final class Solver {
                 options.tags());
     }
 
-    private StageResult buildStage(PlannedStage stage, List<Future<StageResult>> needs, StageRunner runner)
-            throws Exception {
-        for (var need : needs) {
-            need.get();
-        }
+    /** Builds one stage; each of its steps waits only for the stages it reads (see {@link StageResults}). */
+    private StageResult buildStage(PlannedStage stage, StageRunner runner) {
         try {
             var result = runner.run(stage, base(stage));
-            results.put(stage.index(), result);
+            results.finished(stage.index(), result);
             return result;
         } catch (InstructionException e) {
-            throw new KilnException(plan.fileName() + (e.range() == null ? "" : ":" + e.range().startLine())
+            var failure = new KilnException(plan.fileName() + (e.range() == null ? "" : ":" + e.range().startLine())
                     + ": " + e.problem(), e);
+            results.failed(stage.index(), failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            results.failed(stage.index(), e);
+            throw e;
         }
     }
 
@@ -126,7 +127,7 @@ public final class Solver {
         return switch (stage.base()) {
             case StageBase.Scratch() -> new StageResult(new ImageState(scratch(platform(stage)), List.of()), Map.of(),
                     CacheKey.root("scratch").add(platform(stage).toString()).build());
-            case StageBase.FromStage(int index) -> results.get(index);
+            case StageBase.FromStage(int index) -> results.await(index);
             case StageBase.FromImage(String reference) -> {
                 BaseImages.Resolved base;
                 try {

@@ -11,6 +11,7 @@ import dev.kiln.internal.paths.RootedPaths;
 import dev.kiln.plan.BuildPlan;
 import dev.kiln.plan.PlannedStage;
 import dev.kiln.plan.PlannedStep;
+import dev.kiln.plan.StepSource;
 import dev.kiln.plan.StepText;
 import dev.kiln.plan.VariableScope;
 import dev.kiln.solve.mount.MountSetup;
@@ -34,12 +35,14 @@ final class StageRunner {
     private final CopyStep copyStep;
     private final Semaphore jobs;
     private final MountSetup mounts;
+    private final StageResults stageResults;
     /** Each step of this build by its key: identical steps of different stages run once (BuildKit merges them). */
     private final Map<CacheKey, CompletableFuture<LayerRef>> madeThisBuild = new ConcurrentHashMap<>();
 
     StageRunner(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log, CopyStep copyStep,
-                Semaphore jobs, MountSetup mounts) {
+                Semaphore jobs, MountSetup mounts, StageResults stageResults) {
         this.jobs = jobs;
+        this.stageResults = stageResults;
         this.plan = plan;
         this.options = options;
         this.services = services;
@@ -79,6 +82,7 @@ final class StageRunner {
     }
 
     private void apply(StageRun run, PlannedStep step, Instruction instruction, VariableScope scope) {
+        awaitSourceStages(step);
         var location = location(instruction);
         Supplier<String> stepName = () -> run.numbering.next(step,
                 StepDisplayText.of(instruction, scope.variables(), plan.escape()));
@@ -187,6 +191,18 @@ final class StageRunner {
             throw new KilnException("the build was interrupted");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new KilnException("an identical step failed", e);
+        }
+    }
+
+    /**
+     * Waits for the stages the step reads ({@code COPY --from}, {@code --mount from=}) before the step
+     * takes a job permit: a step holding one while waiting could starve the stage it waits for.
+     */
+    private void awaitSourceStages(PlannedStep step) {
+        for (var source : step.sources()) {
+            if (source instanceof StepSource.Stage(int index)) {
+                stageResults.await(index);
+            }
         }
     }
 

@@ -311,6 +311,17 @@ class SolverTest {
     }
 
     @Test
+    void aStepRunsWhileAStageItDoesNotReadIsStillBuilding() {
+        // the final stage's RUN needs nothing from "build"; only its COPY does: the RUNs meet, as in BuildKit
+        var wait = "touch /sync/%s && for i in $(seq 1 30); do [ -f /sync/%s ] && exit 0; sleep 0.1; done; exit 1";
+        var mount = "RUN --mount=type=cache,id=steps,target=/sync,sharing=shared ";
+        var result = build("FROM busybox AS build\n" + mount + wait.formatted("build", "final") + "\n"
+                + "FROM busybox\n" + mount + wait.formatted("final", "build") + "\n"
+                + "COPY --from=build /etc/issue /copied\n");
+        assertThat(result.image().layers()).hasSize(3);
+    }
+
+    @Test
     void withOneJobStagesRunOneAtATime() {
         jobs = 1;
         assertThatThrownBy(() -> build(waitingStages("alone"))).isInstanceOf(StepFailedException.class);
