@@ -1,13 +1,11 @@
 package dev.kiln.solve;
 
-import dev.kiln.KilnException;
 import dev.kiln.plan.PlannedStage;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The results of a build's stages as they finish. A step waits here for exactly the stage it reads
@@ -32,27 +30,13 @@ final class StageResults {
     /**
      * The stage's result, once it is built.
      *
-     * @throws RuntimeException the stage's own failure (so whichever stage reports first, the build
-     *                          fails with the error that caused it), or a KilnException if interrupted
+     * @throws RuntimeException the stage's own failure, or a KilnException if the wait was interrupted
      */
     StageResult await(int stage) {
         var result = results.get(stage);
         if (result == null) {
             throw new IllegalStateException("stage " + stage + " is not part of the plan");
         }
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KilnException("the build was interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new KilnException("a stage this step needs failed: " + e.getCause(), e.getCause());
-        }
+        return Awaited.result(result);
     }
 }

@@ -19,7 +19,6 @@ import dev.kiln.solve.mount.MountSetup;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -144,7 +143,7 @@ final class StageRunner {
             var made = new CompletableFuture<LayerRef>();
             var same = madeThisBuild.putIfAbsent(key, made);
             if (same != null) {
-                layer = await(same);
+                layer = Awaited.result(same);
                 log.cached(stageName, name);
             } else {
                 layer = make(stageName, name, work, made);
@@ -179,18 +178,6 @@ final class StageRunner {
         } catch (RuntimeException e) {
             made.completeExceptionally(e);
             throw e;
-        }
-    }
-
-    /** Waits for an identical step of another stage; its failure fails the build, which cancels this wait. */
-    private static LayerRef await(CompletableFuture<LayerRef> same) {
-        try {
-            return same.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KilnException("the build was interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new KilnException("an identical step failed", e);
         }
     }
 
