@@ -146,7 +146,7 @@ final class StageRunner {
                 layer = Awaited.result(same);
                 log.cached(stageName, name);
             } else {
-                layer = make(stageName, name, work, made);
+                layer = make(key, stageName, name, work, made);
                 services.cache().record(key, layer);
             }
         }
@@ -155,8 +155,9 @@ final class StageRunner {
         run.key = key;
     }
 
-    /** Runs the step's work holding a job permit; what it makes (or its failure) goes to {@code made} too. */
-    private LayerRef make(String stageName, String name, Supplier<LayerRef> work, CompletableFuture<LayerRef> made) {
+    /** Runs the step's work holding a job permit; what it makes (or its failure) goes to its waiters too. */
+    private LayerRef make(CacheKey key, String stageName, String name, Supplier<LayerRef> work,
+                          CompletableFuture<LayerRef> made) {
         try {
             var layer = limited(() -> {
                 log.started(stageName, name);
@@ -176,6 +177,7 @@ final class StageRunner {
             made.complete(layer);
             return layer;
         } catch (RuntimeException e) {
+            madeThisBuild.remove(key, made); // a failure does not poison the key: a later step may try again
             made.completeExceptionally(e);
             throw e;
         }
