@@ -4,18 +4,29 @@
 
 registry_pid=""
 
-free_port() { # a port nobody listens on, from the ephemeral range
-  local p
+free_port() { # a port nobody listens on, below Linux's ephemeral range (32768-60999), so no outgoing
+  local p      # connection's source port can take it between this check and the registry's bind
   for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 30000))
+    p=$((20000 + RANDOM % 12000))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
   done
   echo "registry: no free port found" >&2; return 1
 }
 
 registry_start() {
-  local work="$1" port="${2:-}"
+  local work="$1" port="${2:-}" attempt
   command -v docker-registry >/dev/null || { echo "registry: docker-registry is not installed (apt-get install docker-registry)" >&2; return 1; }
+  for attempt in 1 2 3 4 5; do # a random port can still be taken before the bind: then try another
+    registry_try "$work" "$port" && return 0
+    [ -n "$port" ] && [ "$port" != 0 ] && break
+    grep -q "address already in use" "$work/registry/log" || break
+  done
+  echo "registry: did not start on $REGISTRY:" >&2; tail -5 "$work/registry/log" >&2
+  return 1
+}
+
+registry_try() { # registry_try WORKDIR PORT: starts it and waits until it answers
+  local work="$1" port="$2"
   [ -n "$port" ] && [ "$port" != 0 ] || port="$(free_port)"
   mkdir -p "$work/registry/storage"
   cat >"$work/registry/config.yml" <<YML
@@ -34,7 +45,6 @@ YML
     kill -0 "$registry_pid" 2>/dev/null || break
     sleep 0.1
   done
-  echo "registry: did not start on $REGISTRY:" >&2; tail -5 "$work/registry/log" >&2
   registry_stop; return 1
 }
 
