@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +37,8 @@ public final class Solver {
     private final StepLog log;
     private final StageResults results;
     private final BaseImages baseImages;
+    /** The images a FROM step was shown for: BuildKit shows one vertex for all stages FROM the same image. */
+    private final Set<String> fromsShown = ConcurrentHashMap.newKeySet();
 
     private Solver(BuildPlan plan, BuildOptions options, BuildServices services, StepLog log) {
         this.plan = plan;
@@ -137,8 +141,10 @@ public final class Solver {
                 }
                 var withTriggers = ImageTriggers.prepend(stage, base.image().config().config().onBuild(), plan);
                 var name = new StepNumbering(withTriggers, plan).fromName(pinned(reference, base.resolved()));
-                log.started(stage.displayName(), name);
-                log.done(name);
+                if (fromsShown.add(base.manifest() + " " + platform(stage))) {
+                    log.started(stage.displayName(), name);
+                    log.done(name);
+                }
                 yield new StageResult(base.image(), environment(base.image().config()),
                         CacheKey.root("image").add(base.manifest().toString()).build());
             }
