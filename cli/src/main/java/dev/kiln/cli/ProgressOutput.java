@@ -35,12 +35,7 @@ final class ProgressOutput implements AutoCloseable {
         if (Main.writesToProcessStderr(err)) {
             return new ProgressOutput(ProgressSinks.create(mode, System.err));
         }
-        var clock = InstantSource.system();
-        return new ProgressOutput(switch (parsed) {
-            case JSON -> ProgressSinks.json(err, clock);
-            case QUIET -> ProgressSink.discard();
-            default -> ProgressSinks.plain(err, clock);
-        });
+        return new ProgressOutput(ProgressSinks.lines(parsed, err, InstantSource.system()));
     }
 
     ProgressStepLog log() {

@@ -29,9 +29,16 @@ public final class ProgressSinks {
         InstantSource clock = InstantSource.system();
         return switch (mode.resolve(() -> isTerminal(err), env.get("TERM"))) {
             case TTY -> tty(writer(err), clock, () -> columns(env), ProgressSinks::rows, !env.containsKey("NO_COLOR"));
-            case JSON -> json(writer(err), clock);
+            case JSON, QUIET, PLAIN, AUTO -> lines(mode, writer(err), clock);
+        };
+    }
+
+    /** The sink for {@code mode} where no live display can be drawn: json, nothing (quiet), else plain. */
+    public static ProgressSink lines(ProgressMode mode, Writer out, InstantSource clock) {
+        return switch (mode) {
+            case JSON -> json(out, clock);
             case QUIET -> ProgressSink.discard();
-            case PLAIN, AUTO -> plain(writer(err), clock);
+            case PLAIN, AUTO, TTY -> plain(out, clock);
         };
     }
 

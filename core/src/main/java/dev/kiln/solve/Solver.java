@@ -139,9 +139,9 @@ public final class Solver {
                 } catch (KilnException e) {
                     throw new InstructionException(stage.stage().from().range(), e.getMessage());
                 }
-                var withTriggers = ImageTriggers.prepend(stage, base.image().config().config().onBuild(), plan);
-                var name = new StepNumbering(withTriggers, plan).fromName(pinned(reference, base.resolved()));
                 if (fromsShown.add(base.manifest() + " " + platform(stage))) {
+                    var withTriggers = ImageTriggers.prepend(stage, base.image().config().config().onBuild(), plan);
+                    var name = new StepNumbering(withTriggers, plan).fromName(pinned(reference, base.resolved()));
                     log.started(stage.displayName(), name);
                     log.done(name);
                 }
